@@ -1,0 +1,34 @@
+/*
+ * collect.h - collectors: files in, facts out.
+ *
+ * rc_collect_file() is called by a worker for every text file with its
+ * contents; it dispatches on the path to the structured collectors
+ * (manifests, CI workflows, Dockerfiles, ...) which add facts and, for
+ * malformed input, diagnostics ("Cargo.toml:12:5: expected '='").
+ * Repository-wide collectors run once after all files: ecosystems and
+ * project kinds (from the file list and manifest facts) and git.
+ *
+ * Fact names are documented in docs/internals/facts.md.
+ */
+#ifndef RC_COLLECT_COLLECT_H
+#define RC_COLLECT_COLLECT_H
+
+#include "../core/common.h"
+#include "../core/diag.h"
+#include "../facts/facts.h"
+
+/* True when path is a file some structured collector parses. */
+bool rc_collect_wants(const char *path);
+
+/* Collect facts from one file's contents. 0 or RC_ENOMEM. */
+int rc_collect_file(struct rc_facts *f, struct rc_diags *d, const char *path,
+		    const char *buf, size_t len);
+
+/* After all files: ecosystems and project kinds. 0 or RC_ENOMEM. */
+int rc_collect_project(struct rc_facts *f, struct rc_diags *d);
+
+/* Git facts via libgit2 (tags, latest commit). 0 or RC_ENOMEM; a missing
+ * or unreadable repository is a note, not an error. */
+int rc_collect_git(struct rc_facts *f, struct rc_diags *d, const char *root);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * engine.h - rc_scan_run(): walk -> collect -> evaluate -> score.
+ *
+ * The only entry point the CLI (and later the server) uses. Everything a
+ * writer needs ends up in result->report; everything else the run built
+ * (facts, catalog, config, diagnostics) is kept in the result for the
+ * `facts` and `checks` commands and freed with rc_scan_result_free().
+ */
+#ifndef RC_ENGINE_ENGINE_H
+#define RC_ENGINE_ENGINE_H
+
+#include "../core/common.h"
+#include "../core/diag.h"
+#include "../core/err.h"
+#include "../facts/facts.h"
+#include "../report/report.h"
+#include "../rules/catalog.h"
+#include "../rules/config.h"
+
+struct rc_scan_opts {
+	const char *root;
+	const char *config_path; /* NULL: ROOT/.readycheck.yml if present */
+	const char *profile;	 /* NULL/"auto" or a kind that overrides */
+	unsigned jobs;		 /* 0: number of CPUs */
+	bool no_git;
+	bool facts_only; /* stop after collection (readycheck facts) */
+	int fail_under;	 /* -1: from config */
+};
+
+#define RC_SCAN_OPTS_INIT                                                      \
+	{ .root = ".", .config_path = NULL, .profile = NULL, .jobs = 0,        \
+	  .no_git = false, .facts_only = false, .fail_under = -1 }
+
+struct rc_scan_result {
+	struct rc_report report;
+	struct rc_facts *facts;
+	struct rc_catalog *catalog;
+	struct rc_config config;
+	struct rc_diags diags;
+	struct rc_arena arena; /* evidence strings, report arrays */
+};
+
+/*
+ * Run a scan. Configuration errors are RC_EUSAGE/RC_EPARSE with location in
+ * err; runtime failures RC_EIO/RC_ENOMEM. Per-file problems never fail the
+ * scan: they are diagnostics in the result.
+ */
+int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
+		struct rc_err *err);
+void rc_scan_result_free(struct rc_scan_result *r);
+
+/* Load only the catalog (built-in + config at path, may be NULL). */
+int rc_engine_load_catalog(struct rc_catalog **out, struct rc_config *cfg,
+			   const char *config_path, struct rc_err *err);
+
+#endif

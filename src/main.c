@@ -1,0 +1,6 @@
+#include "core/common.h"
+
+int main(void)
+{
+	return 0;
+}

@@ -1,0 +1,18 @@
+/*
+ * builtin.h - the built-in rules, embedded from the YAML files of rules/ at build time
+ * by cmake/embed.cmake (generated rules_embedded.c).
+ */
+#ifndef RC_RULES_BUILTIN_H
+#define RC_RULES_BUILTIN_H
+
+#include <stddef.h>
+
+struct rc_embedded_file {
+	const char *name; /* "security.yml"; NULL ends the table */
+	const char *data; /* NUL-terminated */
+	size_t len;
+};
+
+extern const struct rc_embedded_file rc_builtin_rules[];
+
+#endif

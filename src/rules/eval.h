@@ -1,0 +1,55 @@
+/*
+ * eval.h - decide a check against the facts.
+ *
+ * Every verdict carries evidence: for a pass, what was found (file, line,
+ * snippet); for a fail, what was found that is wrong (a `not` over a match)
+ * or what was searched ("no file matches SECURITY.md, .github/SECURITY.md").
+ */
+#ifndef RC_RULES_EVAL_H
+#define RC_RULES_EVAL_H
+
+#include "../core/common.h"
+#include "../core/arena.h"
+#include "../core/err.h"
+#include "../facts/facts.h"
+#include "check.h"
+
+struct rc_evidence {
+	const char *path;    /* NULL when not about a file */
+	unsigned line;	     /* 0 when not about a line */
+	const char *snippet; /* matching line, or NULL */
+	const char *text;    /* human sentence: "found", "searched" */
+};
+
+#define RC_EVAL_MAX_EVIDENCE 8
+
+struct rc_outcome {
+	enum rc_status status;
+	struct rc_evidence ev[RC_EVAL_MAX_EVIDENCE];
+	size_t nev;
+};
+
+/* What the project is: the kinds and ecosystems detected. */
+struct rc_project {
+	unsigned kinds;		 /* RC_KIND_* mask */
+	const char **ecosystems; /* NULL-terminated */
+};
+
+/* True when check applies to the project (kinds, ecosystems, applies). */
+bool rc_check_applies(const struct rc_check *c, const struct rc_project *p,
+		      const struct rc_facts *f);
+
+/*
+ * Evaluate c: NA when it does not apply, MANUAL for manual checks, else
+ * PASS/FAIL with evidence. Strings of the outcome are allocated in arena.
+ * Returns 0 or RC_ENOMEM.
+ */
+int rc_check_eval(const struct rc_check *c, const struct rc_project *p,
+		  const struct rc_facts *f, struct rc_arena *arena,
+		  struct rc_outcome *out);
+
+/* Evaluate one predicate (exposed for tests and custom tooling). */
+int rc_pred_eval(const struct rc_pred *p, const struct rc_facts *f,
+		 struct rc_arena *arena, bool *pass, struct rc_outcome *ev);
+
+#endif
