@@ -3,7 +3,7 @@
 #include "alloc.h"
 
 #define CHUNK_SIZE (64 * 1024)
-#define ALIGN 16
+#define ALIGN	   16
 
 struct rc_arena_chunk {
 	struct rc_arena_chunk *next;

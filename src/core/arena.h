@@ -18,7 +18,10 @@ struct rc_arena {
 	size_t used; /* bytes handed out, for statistics */
 };
 
-#define RC_ARENA_INIT { NULL, 0 }
+#define RC_ARENA_INIT   \
+	{               \
+		NULL, 0 \
+	}
 
 void rc_arena_init(struct rc_arena *a);
 /* Free every allocation of the arena; the arena is re-inited. */

@@ -190,8 +190,10 @@ int rc_buf_add_json_str(struct rc_buf *b, const char *s, size_t n)
 			break;
 		default:
 			if (c < 0x20 || c == 0x7f) {
-				char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4],
-						hex[c & 15] };
+				char esc[6] = {
+					'\\', 'u',	   '0',
+					'0',  hex[c >> 4], hex[c & 15]
+				};
 				rc_buf_add(b, esc, 6);
 			} else {
 				rc_buf_addc(b, (char)c);

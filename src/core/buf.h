@@ -32,7 +32,10 @@ struct rc_buf {
 
 extern char rc_buf_empty[];
 #define RC_BUF_MAX_DEFAULT ((size_t)1 << 30)
-#define RC_BUF_INIT { rc_buf_empty, 0, 0, RC_BUF_MAX_DEFAULT, 0 }
+#define RC_BUF_INIT                                       \
+	{                                                 \
+		rc_buf_empty, 0, 0, RC_BUF_MAX_DEFAULT, 0 \
+	}
 
 /* Set up an empty buffer whose length may never exceed max. */
 void rc_buf_init(struct rc_buf *b, size_t max);
@@ -52,8 +55,7 @@ int rc_buf_add(struct rc_buf *b, const void *p, size_t n);
 int rc_buf_adds(struct rc_buf *b, const char *s);
 int rc_buf_addc(struct rc_buf *b, char c);
 int rc_buf_addf(struct rc_buf *b, const char *fmt, ...) RC_PRINTF(2, 3);
-int rc_buf_vaddf(struct rc_buf *b, const char *fmt, va_list ap)
-	RC_PRINTF(2, 0);
+int rc_buf_vaddf(struct rc_buf *b, const char *fmt, va_list ap) RC_PRINTF(2, 0);
 /* Append n copies of c. */
 int rc_buf_addch_n(struct rc_buf *b, char c, size_t n);
 /* Append s as a JSON string literal, quotes included; invalid UTF-8 bytes

@@ -21,9 +21,9 @@
 #include <string.h>
 
 #define RC_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
-#define RC_WARN_UNUSED __attribute__((warn_unused_result))
-#define RC_UNUSED __attribute__((unused))
-#define RC_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define RC_WARN_UNUSED	     __attribute__((warn_unused_result))
+#define RC_UNUSED	     __attribute__((unused))
+#define RC_ARRAY_SIZE(a)     (sizeof(a) / sizeof((a)[0]))
 
 /*
  * Error codes. Functions return 0 on success or one of these (negative) on

@@ -5,9 +5,8 @@
 
 #include <stdarg.h>
 
-int rc_diags_add(struct rc_diags *d, enum rc_diag_level level,
-		 const char *path, unsigned line, unsigned col,
-		 const char *fmt, ...)
+int rc_diags_add(struct rc_diags *d, enum rc_diag_level level, const char *path,
+		 unsigned line, unsigned col, const char *fmt, ...)
 {
 	struct rc_buf msg = RC_BUF_INIT;
 	struct rc_diag x;

@@ -30,12 +30,17 @@ struct rc_diags {
 	RC_VEC(struct rc_diag) list;
 };
 
-#define RC_DIAGS_INIT { { NULL, 0, 0 } }
+#define RC_DIAGS_INIT              \
+	{                          \
+		{                  \
+			NULL, 0, 0 \
+		}                  \
+	}
 
 /* Append a diagnostic; 0 or RC_ENOMEM. path may be NULL. */
-int rc_diags_add(struct rc_diags *d, enum rc_diag_level level,
-		 const char *path, unsigned line, unsigned col,
-		 const char *fmt, ...) RC_PRINTF(6, 7);
+int rc_diags_add(struct rc_diags *d, enum rc_diag_level level, const char *path,
+		 unsigned line, unsigned col, const char *fmt, ...)
+	RC_PRINTF(6, 7);
 /* Move every entry of src to the end of dst (src is left empty). */
 int rc_diags_take(struct rc_diags *dst, struct rc_diags *src);
 /* Sort by path, line, column, message (stable output). */

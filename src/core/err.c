@@ -62,7 +62,8 @@ const char *rc_err_format(const struct rc_err *err, char *out, size_t n)
 
 const char *rc_strerror(int errnum, char *buf, size_t n)
 {
-	/* POSIX strerror_r returns int with _POSIX_C_SOURCE and no _GNU_SOURCE */
+	/* POSIX strerror_r returns int with _POSIX_C_SOURCE and no _GNU_SOURCE
+	 */
 	if (strerror_r(errnum, buf, n) != 0)
 		snprintf(buf, n, "error %d", errnum);
 	return buf;

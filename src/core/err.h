@@ -24,7 +24,10 @@ struct rc_err {
 	char hint[128]; /* nearest valid word for "did you mean", or "" */
 };
 
-#define RC_ERR_INIT { 0 }
+#define RC_ERR_INIT \
+	{           \
+		0   \
+	}
 
 /* Reset to the no-error state. */
 void rc_err_clear(struct rc_err *err);
@@ -50,12 +53,12 @@ const char *rc_strerror(int errnum, char *buf, size_t n);
 
 /* Bugs: abort in debug builds, record RC_EINTERNAL and return in release. */
 #ifdef NDEBUG
-#define RC_ASSERT(expr, err)                                                   \
-	do {                                                                   \
-		if (!(expr))                                                   \
-			return rc_err_set((err), RC_EINTERNAL, __FILE__,       \
-					  __LINE__, 0, "assertion '%s' failed", \
-					  #expr);                              \
+#define RC_ASSERT(expr, err)                                               \
+	do {                                                               \
+		if (!(expr))                                               \
+			return rc_err_set((err), RC_EINTERNAL, __FILE__,   \
+					  __LINE__, 0,                     \
+					  "assertion '%s' failed", #expr); \
 	} while (0)
 #else
 #include <assert.h>

@@ -15,7 +15,8 @@ int rc_fs_read(struct rc_buf *out, int dirfd, const char *path, size_t max,
 	int fd, e = 0;
 
 	rc_buf_reset(out);
-	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+	fd = openat(dirfd, path,
+		    O_RDONLY | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
 	if (fd < 0)
 		return rc_err_set(err, RC_EIO, path, 0, 0, "cannot open: %s",
 				  rc_strerror(errno, ebuf, sizeof(ebuf)));
@@ -40,7 +41,8 @@ int rc_fs_read(struct rc_buf *out, int dirfd, const char *path, size_t max,
 
 		if (out->len > max) {
 			e = rc_err_set(err, RC_ETOOBIG, path, 0, 0,
-				       "file grew over the %zu byte limit", max);
+				       "file grew over the %zu byte limit",
+				       max);
 			goto out;
 		}
 		if (out->cap - out->len < 2 && rc_buf_grow(out, 64 * 1024)) {

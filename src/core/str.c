@@ -48,8 +48,7 @@ const char *rc_str_icase_find(const char *hay, size_t n, const char *needle)
 	return NULL;
 }
 
-int rc_parse_u64(const char **cur, const char *end, uint64_t max,
-		 uint64_t *out)
+int rc_parse_u64(const char **cur, const char *end, uint64_t max, uint64_t *out)
 {
 	const char *p = *cur;
 	uint64_t v = 0;

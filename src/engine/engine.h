@@ -25,11 +25,17 @@ struct rc_scan_opts {
 	bool no_git;
 	bool facts_only; /* stop after collection (readycheck facts) */
 	int fail_under;	 /* -1: from config */
+	/* Called on the calling thread as files are done (may be NULL). */
+	void (*progress)(uint64_t done, uint64_t total, void *payload);
+	void *progress_payload;
 };
 
-#define RC_SCAN_OPTS_INIT                                                      \
-	{ .root = ".", .config_path = NULL, .profile = NULL, .jobs = 0,        \
-	  .no_git = false, .facts_only = false, .fail_under = -1 }
+#define RC_SCAN_OPTS_INIT                                                     \
+	{                                                                     \
+		.root = ".", .config_path = NULL, .profile = NULL, .jobs = 0, \
+		.no_git = false, .facts_only = false, .fail_under = -1,       \
+		.progress = NULL, .progress_payload = NULL                    \
+	}
 
 struct rc_scan_result {
 	struct rc_report report;

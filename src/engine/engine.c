@@ -1,0 +1,609 @@
+#include "../core/common.h"
+#include "engine.h"
+#include "../collect/collect.h"
+#include "../core/alloc.h"
+#include "../core/fs.h"
+#include "../core/pool.h"
+#include "../core/str.h"
+#include "../core/utf8.h"
+#include "../match/match.h"
+#include "../rules/eval.h"
+#include "../score/score.h"
+#include "../walk/glob.h"
+#include "../walk/walk.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define WINDOW		 512  /* files in flight between two ordered drains */
+#define BINARY_PROBE	 8192 /* bytes looked at for a NUL */
+#define SNIPPET_MAX	 200  /* bytes of a matching line kept */
+#define DEFAULT_MAX_SIZE (8u << 20)
+
+struct hit {
+	unsigned pattern;
+	size_t off; /* end offset of the match */
+};
+
+/* What a worker learned about one file, merged in file order. */
+struct slot {
+	unsigned flags; /* RC_FILE_* */
+	uint64_t lines;
+	RC_VEC(struct hit) hits;
+	RC_VEC(struct {
+		unsigned pattern;
+		unsigned line;
+		char *snippet;
+	})
+	found;
+	struct rc_facts *facts; /* only for files a collector parses */
+	struct rc_diags diags;
+};
+
+struct worker {
+	struct rc_buf buf;
+	struct rc_match_scratch *scratch;
+};
+
+struct run {
+	const struct rc_scan_opts *opts;
+	int rootfd;
+	const struct rc_walk_result *walk;
+	const struct rc_catalog *catalog;
+	const struct rc_matcher *matcher;
+	struct worker *workers;
+	struct slot *slots; /* WINDOW of them, indexed i % WINDOW */
+	struct rc_facts *facts;
+	struct rc_diags *diags;
+	uint64_t max_size;
+	uint64_t bytes, skipped;
+};
+
+static bool pattern_applies(const struct rc_content_pattern *p,
+			    const char *path)
+{
+	size_t i;
+
+	if (!p->nglobs)
+		return true;
+	for (i = 0; i < p->nglobs; i++)
+		if (rc_glob_match(p->globs[i], path,
+				  RC_GLOB_CASEFOLD | RC_GLOB_BRACES))
+			return true;
+	return false;
+}
+
+struct scan_ctx {
+	struct slot *slot;
+	int err;
+};
+
+static int on_match(unsigned id, size_t from, size_t to, void *payload)
+{
+	struct scan_ctx *c = payload;
+	struct hit h = { id, to };
+
+	(void)from;
+	if (rc_vec_push(&c->slot->hits, h)) {
+		c->err = RC_ENOMEM;
+		return 1;
+	}
+	return 0;
+}
+
+static int cmp_hit(const void *pa, const void *pb)
+{
+	const struct hit *a = pa, *b = pb;
+
+	if (a->off != b->off)
+		return a->off < b->off ? -1 : 1;
+	return a->pattern < b->pattern ? -1 : a->pattern > b->pattern;
+}
+
+/* Turn raw (pattern, offset) hits into (pattern, line, snippet) for the
+ * patterns whose globs cover this path; one pass over the buffer. */
+static int resolve_hits(struct run *r, struct slot *s, const char *path,
+			const char *buf, size_t len)
+{
+	size_t i, pos = 0, line_start = 0;
+	unsigned line = 1;
+
+	if (s->hits.n > 1)
+		qsort(s->hits.v, s->hits.n, sizeof(*s->hits.v), cmp_hit);
+	for (i = 0; i < s->hits.n; i++) {
+		const struct hit *h = &s->hits.v[i];
+		const struct rc_content_pattern *p =
+			&r->catalog->patterns[h->pattern];
+		size_t at = h->off ? h->off - 1 : 0, end, n;
+		const char *nl;
+
+		if (!pattern_applies(p, path))
+			continue;
+		if (at > len)
+			at = len;
+		while (pos < at) {
+			nl = memchr(buf + pos, '\n', at - pos);
+			if (!nl) {
+				pos = at;
+				break;
+			}
+			line++;
+			pos = (size_t)(nl - buf) + 1;
+			line_start = pos;
+		}
+		nl = memchr(buf + line_start, '\n', len - line_start);
+		end = nl ? (size_t)(nl - buf) : len;
+		n = end - line_start;
+		if (n > SNIPPET_MAX)
+			n = SNIPPET_MAX;
+		while (n && (buf[line_start + n - 1] == '\r'))
+			n--;
+		if (rc_vec_reserve(&s->found, s->found.n + 1))
+			return RC_ENOMEM;
+		s->found.v[s->found.n].pattern = h->pattern;
+		s->found.v[s->found.n].line = line;
+		s->found.v[s->found.n].snippet =
+			rc_strndup(buf + line_start, n);
+		if (!s->found.v[s->found.n].snippet)
+			return RC_ENOMEM;
+		s->found.n++;
+	}
+	s->hits.n = 0;
+	return 0;
+}
+
+static uint64_t count_lines(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+	uint64_t n = 0;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+		n++;
+		p++;
+	}
+	if (len && buf[len - 1] != '\n')
+		n++;
+	return n;
+}
+
+static int process_file(size_t i, unsigned worker, void *payload)
+{
+	struct run *r = payload;
+	const struct rc_walk_entry *we = &r->walk->files[i];
+	struct slot *s = &r->slots[i % WINDOW];
+	struct worker *w = &r->workers[worker];
+	struct scan_ctx ctx = { s, 0 };
+	struct rc_err err = RC_ERR_INIT;
+	size_t probe;
+	int e;
+
+	if (we->flags & RC_WALK_SYMLINK) {
+		s->flags = RC_FILE_SYMLINK;
+		return 0;
+	}
+	if (we->flags & RC_WALK_TOOBIG) {
+		s->flags = RC_FILE_SKIPPED;
+		return 0;
+	}
+	e = rc_fs_read(&w->buf, r->rootfd, we->path, r->max_size, true, &err);
+	if (e) {
+		s->flags = RC_FILE_SKIPPED;
+		if (e == RC_ENOMEM)
+			return e;
+		return rc_diags_add(&s->diags, RC_DIAG_WARNING, we->path, 0, 0,
+				    "%s", err.msg)
+			       ? RC_ENOMEM
+			       : 0;
+	}
+	probe = w->buf.len < BINARY_PROBE ? w->buf.len : BINARY_PROBE;
+	if (memchr(w->buf.ptr, '\0', probe)) {
+		s->flags = RC_FILE_BINARY;
+		return 0;
+	}
+	s->lines = count_lines(w->buf.ptr, w->buf.len);
+	if (r->matcher) {
+		e = rc_match_scan(r->matcher, w->scratch, w->buf.ptr,
+				  w->buf.len, on_match, &ctx);
+		if (e || ctx.err)
+			return e ? e : ctx.err;
+		if (s->hits.n &&
+		    (e = resolve_hits(r, s, we->path, w->buf.ptr, w->buf.len)))
+			return e;
+	}
+	if (rc_collect_wants(we->path)) {
+		if (!s->facts && (e = rc_facts_new(&s->facts)))
+			return e;
+		e = rc_collect_file(s->facts, &s->diags, we->path, w->buf.ptr,
+				    w->buf.len);
+		if (e)
+			return e;
+	}
+	return 0;
+}
+
+static int drain_file(size_t i, void *payload)
+{
+	struct run *r = payload;
+	const struct rc_walk_entry *we = &r->walk->files[i];
+	struct slot *s = &r->slots[i % WINDOW];
+	size_t k;
+	int e = 0;
+
+	if (s->flags & RC_FILE_SKIPPED)
+		r->skipped++;
+	else if (!(s->flags & (RC_FILE_SYMLINK | RC_FILE_BINARY)))
+		r->bytes += we->size;
+	if (rc_facts_add_file(r->facts, we->path, we->size, s->flags, s->lines))
+		e = RC_ENOMEM;
+	for (k = 0; k < s->found.n; k++) {
+		if (!e &&
+		    rc_facts_add_hit(r->facts, s->found.v[k].pattern, we->path,
+				     s->found.v[k].line, s->found.v[k].snippet,
+				     strlen(s->found.v[k].snippet)))
+			e = RC_ENOMEM;
+		rc_free(s->found.v[k].snippet);
+	}
+	s->found.n = 0;
+	if (s->facts) {
+		if (!e)
+			e = rc_facts_merge(r->facts, s->facts);
+		rc_facts_free(s->facts);
+		s->facts = NULL;
+	}
+	if (!e)
+		e = rc_diags_take(r->diags, &s->diags);
+	s->flags = 0;
+	s->lines = 0;
+	if (r->opts->progress && (i + 1) % WINDOW == 0)
+		r->opts->progress(i + 1, r->walk->n, r->opts->progress_payload);
+	return e;
+}
+
+static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
+{
+	struct rc_pattern *pats = NULL;
+	struct rc_matcher *matcher = NULL;
+	size_t i, np = r->catalog->npatterns;
+	unsigned j;
+	int e = 0;
+
+	if (np) {
+		pats = rc_calloc(np, sizeof(*pats));
+		if (!pats)
+			return rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
+					  "out of memory");
+		for (i = 0; i < np; i++) {
+			pats[i].regex = r->catalog->patterns[i].regex;
+			pats[i].flags = r->catalog->patterns[i].caseless
+						? RC_PAT_CASELESS
+						: 0;
+		}
+		e = rc_matcher_new(&matcher, pats, np, r->diags, err);
+		rc_free(pats);
+		if (e)
+			return e;
+	}
+	r->matcher = matcher;
+	r->workers = rc_calloc(jobs, sizeof(*r->workers));
+	r->slots = rc_calloc(WINDOW, sizeof(*r->slots));
+	if (!r->workers || !r->slots) {
+		e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	for (j = 0; j < jobs; j++) {
+		rc_buf_init(&r->workers[j].buf, r->max_size + 1);
+		if (matcher &&
+		    rc_match_scratch_new(&r->workers[j].scratch, matcher)) {
+			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
+				       "out of memory");
+			goto out;
+		}
+	}
+	e = rc_pool_run_windowed(jobs, r->walk->n, WINDOW, process_file,
+				 drain_file, r);
+	if (e)
+		rc_err_set(err, e, NULL, 0, 0, "scan failed: %s",
+			   e == RC_ENOMEM ? "out of memory" : "internal error");
+out:
+	if (r->workers)
+		for (j = 0; j < jobs; j++) {
+			rc_buf_release(&r->workers[j].buf);
+			rc_match_scratch_free(r->workers[j].scratch);
+		}
+	if (r->slots)
+		for (i = 0; i < WINDOW; i++) {
+			struct slot *s = &r->slots[i];
+			size_t k;
+
+			for (k = 0; k < s->found.n; k++)
+				rc_free(s->found.v[k].snippet);
+			rc_vec_free(&s->found);
+			rc_vec_free(&s->hits);
+			rc_facts_free(s->facts);
+			rc_diags_release(&s->diags);
+		}
+	rc_free(r->workers);
+	rc_free(r->slots);
+	rc_matcher_free(matcher);
+	r->matcher = NULL;
+	return e;
+}
+
+static int load_config(struct rc_config *cfg, struct rc_catalog *cat,
+		       const char *path, bool required, struct rc_err *err)
+{
+	struct rc_buf text = RC_BUF_INIT;
+	struct stat st;
+	int e;
+
+	if (!required && stat(path, &st) && errno == ENOENT)
+		return 0;
+	e = rc_fs_read(&text, AT_FDCWD, path, 4u << 20, false, err);
+	if (e == RC_EIO && required)
+		e = RC_EUSAGE; /* a named config that cannot be read */
+	if (!e)
+		e = rc_config_parse(cfg, text.ptr, text.len, path, cat, err);
+	rc_buf_release(&text);
+	return e;
+}
+
+int rc_engine_load_catalog(struct rc_catalog **out, struct rc_config *cfg,
+			   const char *config_path, struct rc_err *err)
+{
+	struct rc_catalog *cat = NULL;
+	int e;
+
+	*out = NULL;
+	if ((e = rc_catalog_new(&cat)))
+		return rc_err_set(err, e, NULL, 0, 0, "out of memory");
+	if ((e = rc_catalog_load_builtin(cat, err)))
+		goto fail;
+	if (config_path && (e = load_config(cfg, cat, config_path, true, err)))
+		goto fail;
+	if ((e = rc_config_apply(cfg, cat, err)))
+		goto fail;
+	*out = cat;
+	return 0;
+fail:
+	rc_catalog_free(cat);
+	return e;
+}
+
+/* Distinct values of a string fact, in first-seen order, NULL-terminated. */
+static const char **distinct(struct rc_arena *a, const struct rc_facts *f,
+			     const char *name)
+{
+	const struct rc_fact *x;
+	const char **list;
+	size_t it = 0, n = 0, cap = 0, k;
+
+	while (rc_facts_next(f, name, &it))
+		cap++;
+	list = rc_arena_alloc(a, (cap + 1) * sizeof(*list));
+	if (!list)
+		return NULL;
+	it = 0;
+	while ((x = rc_facts_next(f, name, &it))) {
+		for (k = 0; k < n; k++)
+			if (!strcmp(list[k], x->str))
+				break;
+		if (k == n)
+			list[n++] = x->str;
+	}
+	list[n] = NULL;
+	return list;
+}
+
+static int build_project(struct rc_scan_result *res, const char *profile,
+			 struct rc_project *p)
+{
+	struct rc_report *rep = &res->report;
+	const struct rc_fact *x;
+	enum rc_kind k;
+	size_t it = 0, n = 0;
+
+	p->ecosystems = distinct(&res->arena, res->facts, "ecosystem");
+	if (!p->ecosystems)
+		return RC_ENOMEM;
+	rep->ecosystems = p->ecosystems;
+	p->kinds = 0;
+	if (profile && strcmp(profile, "auto") && !rc_kind_parse(profile, &k)) {
+		p->kinds = k;
+		rep->kinds = rc_arena_alloc(&res->arena, sizeof(*rep->kinds));
+		if (!rep->kinds)
+			return RC_ENOMEM;
+		rep->kinds[0].kind = rc_kind_name(k);
+		rep->kinds[0].reason = "set by profile";
+		rep->kinds[0].path = res->config.path;
+		rep->nkinds = 1;
+		return 0;
+	}
+	while (rc_facts_next(res->facts, "kind", &it))
+		n++;
+	rep->kinds = rc_arena_alloc(&res->arena, (n + 1) * sizeof(*rep->kinds));
+	if (!rep->kinds)
+		return RC_ENOMEM;
+	it = 0;
+	while ((x = rc_facts_next(res->facts, "kind", &it))) {
+		if (rc_kind_parse(x->str, &k) || (p->kinds & k))
+			continue;
+		p->kinds |= k;
+		rep->kinds[rep->nkinds].kind = x->str;
+		rep->kinds[rep->nkinds].reason = x->note ? x->note : "";
+		rep->kinds[rep->nkinds].path = x->path;
+		rep->kinds[rep->nkinds].line = x->line;
+		rep->nkinds++;
+	}
+	return 0;
+}
+
+static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
+		    const unsigned *weights)
+{
+	struct rc_report *rep = &res->report;
+	struct rc_score_item *items;
+	size_t i, n = res->catalog->n;
+	int e = 0;
+
+	rep->findings =
+		rc_arena_alloc(&res->arena, (n + 1) * sizeof(*rep->findings));
+	items = rc_calloc(n + 1, sizeof(*items));
+	if (!rep->findings || !items) {
+		rc_free(items);
+		return RC_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		const struct rc_check *c = res->catalog->checks[i];
+		struct rc_finding *fd = &rep->findings[i];
+
+		fd->check = c;
+		fd->package = ".";
+		if ((e = rc_check_eval(c, p, res->facts, &res->arena,
+				       &fd->outcome)))
+			goto out;
+		items[i].category = c->category;
+		items[i].severity = c->severity;
+		items[i].effort = c->effort;
+		items[i].status = fd->outcome.status;
+	}
+	rep->nfindings = n;
+	rc_score_compute(items, n, weights, &rep->score);
+	e = rc_score_roadmap(items, n, &rep->score, &rep->roadmap,
+			     &rep->nroadmap);
+out:
+	rc_free(items);
+	return e;
+}
+
+int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
+		struct rc_err *err)
+{
+	struct rc_walk_opts wo = RC_WALK_OPTS_INIT;
+	struct rc_walk_result walk = { 0 };
+	struct rc_scan_result *res;
+	struct rc_project project = { 0 };
+	struct run run = { 0 };
+	struct rc_buf cfgpath = RC_BUF_INIT;
+	const char *config_path = opts->config_path;
+	unsigned weights[RC_CAT_COUNT], jobs;
+	struct stat st;
+	size_t c;
+	int e;
+
+	*out = NULL;
+	res = rc_calloc(1, sizeof(*res));
+	if (!res)
+		return rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
+	rc_config_init(&res->config);
+	rc_arena_init(&res->arena);
+	run.rootfd = -1;
+	if (stat(opts->root, &st) || !S_ISDIR(st.st_mode)) {
+		e = rc_err_set(err, RC_EUSAGE, opts->root, 0, 0,
+			       "not a directory");
+		goto fail;
+	}
+	if (!config_path) {
+		rc_buf_addf(&cfgpath, "%s/.readycheck.yml", opts->root);
+		if (rc_buf_err(&cfgpath)) {
+			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
+				       "out of memory");
+			goto fail;
+		}
+		if (!stat(cfgpath.ptr, &st))
+			config_path = cfgpath.ptr;
+	}
+	if ((e = rc_engine_load_catalog(&res->catalog, &res->config,
+					config_path, err)))
+		goto fail;
+	if ((e = rc_facts_new(&res->facts))) {
+		rc_err_set(err, e, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+
+	jobs = opts->jobs ? opts->jobs : rc_pool_cpus();
+	wo.root = opts->root;
+	wo.ignore = res->config.ignore;
+	wo.nignore = res->config.nignore;
+	wo.jobs = jobs;
+	if (res->config.max_file_size)
+		wo.max_size = res->config.max_file_size;
+	if ((e = rc_walk(&walk, &wo, &res->diags, err)))
+		goto fail;
+
+	run.opts = opts;
+	run.walk = &walk;
+	run.catalog = res->catalog;
+	run.facts = res->facts;
+	run.diags = &res->diags;
+	run.max_size = wo.max_size;
+	run.rootfd = open(opts->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (run.rootfd < 0) {
+		e = rc_err_set(err, RC_EIO, opts->root, 0, 0,
+			       "cannot open directory");
+		goto fail;
+	}
+	if ((e = scan_files(&run, jobs, err)))
+		goto fail;
+	if (rc_facts_add_num(res->facts, "files.count", (double)walk.n, NULL,
+			     0) ||
+	    rc_facts_add_num(res->facts, "files.bytes", (double)run.bytes, NULL,
+			     0) ||
+	    rc_collect_project(res->facts, &res->diags) ||
+	    (!opts->no_git &&
+	     rc_collect_git(res->facts, &res->diags, opts->root))) {
+		e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	rc_diags_sort(&res->diags);
+	res->report.tool_version = RC_VERSION;
+	res->report.root = opts->root;
+	res->report.diags = &res->diags;
+	res->report.files = walk.n;
+	res->report.bytes = run.bytes;
+	res->report.skipped = run.skipped;
+	res->report.fail_under = opts->fail_under >= 0 ? opts->fail_under
+						       : res->config.fail_under;
+	res->report.profile = opts->profile	    ? opts->profile
+			      : res->config.profile ? res->config.profile
+						    : "auto";
+	if (!opts->facts_only) {
+		for (c = 0; c < RC_CAT_COUNT; c++)
+			weights[c] = res->config.weights[c] >= 0
+					     ? (unsigned)res->config.weights[c]
+					     : rc_category_default_weight(
+						       (enum rc_category)c);
+		if (build_project(res, res->report.profile, &project) ||
+		    evaluate(res, &project, weights)) {
+			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
+				       "out of memory");
+			goto fail;
+		}
+	}
+	close(run.rootfd);
+	rc_walk_result_release(&walk);
+	rc_buf_release(&cfgpath);
+	*out = res;
+	return 0;
+fail:
+	if (run.rootfd >= 0)
+		close(run.rootfd);
+	rc_walk_result_release(&walk);
+	rc_buf_release(&cfgpath);
+	rc_scan_result_free(res);
+	return e;
+}
+
+void rc_scan_result_free(struct rc_scan_result *r)
+{
+	if (!r)
+		return;
+	rc_free(r->report.roadmap);
+	rc_facts_free(r->facts);
+	rc_catalog_free(r->catalog);
+	rc_config_release(&r->config);
+	rc_diags_release(&r->diags);
+	rc_arena_release(&r->arena);
+	rc_free(r);
+}

@@ -1,0 +1,253 @@
+#include "../core/common.h"
+#include "match.h"
+#include "../core/alloc.h"
+
+#include <hs.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/*
+ * Patterns are compiled into one Vectorscan block-mode database. A pattern
+ * Vectorscan rejects (back-references, look-around, empty matches) is moved
+ * to a PCRE2 list and scanned separately; the caller sees one id space.
+ */
+
+struct fallback {
+	unsigned id;
+	pcre2_code *code;
+	bool all;
+};
+
+struct rc_matcher {
+	hs_database_t *db; /* NULL when every pattern fell back (or none) */
+	size_t n;
+	struct fallback *fb;
+	size_t nfb;
+};
+
+struct rc_match_scratch {
+	hs_scratch_t *hs;
+	pcre2_match_data *md;
+};
+
+static unsigned hs_flags(const struct rc_pattern *p)
+{
+	unsigned f = HS_FLAG_MULTILINE;
+
+	if (p->flags & RC_PAT_CASELESS)
+		f |= HS_FLAG_CASELESS;
+	if (!(p->flags & RC_PAT_ALL))
+		f |= HS_FLAG_SINGLEMATCH;
+	return f;
+}
+
+static int add_fallback(struct rc_matcher *m, const struct rc_pattern *p,
+			unsigned id, const char *why, struct rc_diags *diags,
+			struct rc_err *err)
+{
+	PCRE2_SIZE eoff;
+	int ecode;
+	pcre2_code *code;
+	uint32_t opts = PCRE2_MULTILINE;
+	char msg[256];
+
+	if (p->flags & RC_PAT_CASELESS)
+		opts |= PCRE2_CASELESS;
+	code = pcre2_compile((PCRE2_SPTR)p->regex, PCRE2_ZERO_TERMINATED, opts,
+			     &ecode, &eoff, NULL);
+	if (!code) {
+		pcre2_get_error_message(ecode, (PCRE2_UCHAR *)msg, sizeof(msg));
+		return rc_err_set(err, RC_EPARSE, NULL, id, (unsigned)eoff + 1,
+				  "invalid regex '%s': %s", p->regex, msg);
+	}
+	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	m->fb[m->nfb].id = id;
+	m->fb[m->nfb].code = code;
+	m->fb[m->nfb].all = p->flags & RC_PAT_ALL;
+	m->nfb++;
+	if (diags && rc_diags_add(diags, RC_DIAG_NOTE, NULL, 0, 0,
+				  "pattern '%s' runs on PCRE2, slower than "
+				  "the single pass (%s)",
+				  p->regex, why))
+		return RC_ENOMEM;
+	return 0;
+}
+
+int rc_matcher_new(struct rc_matcher **out, const struct rc_pattern *pats,
+		   size_t n, struct rc_diags *diags, struct rc_err *err)
+{
+	struct rc_matcher *m;
+	const char **exprs = NULL;
+	unsigned *flags = NULL, *ids = NULL;
+	bool *fell = NULL;
+	size_t i, k;
+	int e = 0;
+
+	*out = NULL;
+	if (n > UINT32_MAX)
+		return rc_err_set(err, RC_ETOOBIG, NULL, 0, 0,
+				  "too many patterns");
+	m = rc_calloc(1, sizeof(*m));
+	exprs = rc_calloc(n, sizeof(*exprs));
+	flags = rc_calloc(n, sizeof(*flags));
+	ids = rc_calloc(n, sizeof(*ids));
+	fell = rc_calloc(n, sizeof(*fell));
+	if (!m || !exprs || !flags || !ids || !fell ||
+	    !(m->fb = rc_calloc(n, sizeof(*m->fb)))) {
+		e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	m->n = n;
+	/* Compile; on a rejected expression, move it to PCRE2 and retry. */
+	for (;;) {
+		hs_compile_error_t *cerr = NULL;
+		hs_error_t he;
+
+		for (i = k = 0; i < n; i++) {
+			if (fell[i])
+				continue;
+			exprs[k] = pats[i].regex;
+			flags[k] = hs_flags(&pats[i]);
+			ids[k] = (unsigned)i;
+			k++;
+		}
+		if (!k)
+			break;
+		he = hs_compile_multi(exprs, flags, ids, (unsigned)k,
+				      HS_MODE_BLOCK, NULL, &m->db, &cerr);
+		if (he == HS_SUCCESS) {
+			hs_free_compile_error(cerr);
+			break;
+		}
+		if (!cerr || cerr->expression < 0) {
+			e = rc_err_set(err, RC_EINTERNAL, NULL, 0, 0,
+				       "cannot compile patterns: %s",
+				       cerr ? cerr->message : "unknown error");
+			hs_free_compile_error(cerr);
+			goto out;
+		}
+		i = ids[cerr->expression];
+		fell[i] = true;
+		e = add_fallback(m, &pats[i], (unsigned)i, cerr->message, diags,
+				 err);
+		hs_free_compile_error(cerr);
+		if (e)
+			goto out;
+	}
+	*out = m;
+	m = NULL;
+out:
+	rc_free(exprs);
+	rc_free(flags);
+	rc_free(ids);
+	rc_free(fell);
+	rc_matcher_free(m);
+	return e;
+}
+
+void rc_matcher_free(struct rc_matcher *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	if (m->db)
+		hs_free_database(m->db);
+	for (i = 0; i < m->nfb; i++)
+		pcre2_code_free(m->fb[i].code);
+	rc_free(m->fb);
+	rc_free(m);
+}
+
+size_t rc_matcher_count(const struct rc_matcher *m)
+{
+	return m->n;
+}
+
+int rc_match_scratch_new(struct rc_match_scratch **out,
+			 const struct rc_matcher *m)
+{
+	struct rc_match_scratch *s = rc_calloc(1, sizeof(*s));
+
+	*out = NULL;
+	if (!s)
+		return RC_ENOMEM;
+	if (m->db && hs_alloc_scratch(m->db, &s->hs) != HS_SUCCESS) {
+		rc_free(s);
+		return RC_ENOMEM;
+	}
+	if (m->nfb && !(s->md = pcre2_match_data_create(1, NULL))) {
+		rc_match_scratch_free(s);
+		return RC_ENOMEM;
+	}
+	*out = s;
+	return 0;
+}
+
+void rc_match_scratch_free(struct rc_match_scratch *s)
+{
+	if (!s)
+		return;
+	if (s->hs)
+		hs_free_scratch(s->hs);
+	pcre2_match_data_free(s->md);
+	rc_free(s);
+}
+
+struct hs_ctx {
+	rc_match_fn cb;
+	void *payload;
+};
+
+static int on_hs_match(unsigned int id, unsigned long long from,
+		       unsigned long long to, unsigned int flags, void *ctx)
+{
+	struct hs_ctx *c = ctx;
+
+	(void)flags;
+	return c->cb(id, (size_t)from, (size_t)to, c->payload);
+}
+
+int rc_match_scan(const struct rc_matcher *m, struct rc_match_scratch *s,
+		  const char *buf, size_t len, rc_match_fn cb, void *payload)
+{
+	struct hs_ctx c = { cb, payload };
+	size_t i;
+
+	if (m->db) {
+		size_t off = 0;
+
+		/* hs_scan takes an unsigned int length: scan in slices */
+		while (off < len || (!len && !off)) {
+			size_t n =
+				len - off > UINT32_MAX ? UINT32_MAX : len - off;
+			hs_error_t he = hs_scan(m->db, buf + off, (unsigned)n,
+						0, s->hs, on_hs_match, &c);
+			if (he == HS_SCAN_TERMINATED)
+				return 0;
+			if (he != HS_SUCCESS)
+				return RC_EINTERNAL;
+			off += n;
+			if (!len)
+				break;
+		}
+	}
+	for (i = 0; i < m->nfb; i++) {
+		PCRE2_SIZE start = 0, *ov;
+		int r;
+
+		while (start <= len) {
+			r = pcre2_match(m->fb[i].code, (PCRE2_SPTR)buf, len,
+					start, 0, s->md, NULL);
+			if (r < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(s->md);
+			if (cb(m->fb[i].id, ov[0], ov[1], payload))
+				return 0;
+			if (!m->fb[i].all)
+				break;
+			start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,137 @@
+#include "core/common.h"
+#include "match/match.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+struct got {
+	unsigned id[16];
+	size_t to[16];
+	size_t n;
+};
+
+static int collect(unsigned id, size_t from, size_t to, void *payload)
+{
+	struct got *g = payload;
+
+	(void)from;
+	if (g->n < 16) {
+		g->id[g->n] = id;
+		g->to[g->n] = to;
+		g->n++;
+	}
+	return 0;
+}
+
+static void scan(const struct rc_pattern *p, size_t n, const char *text,
+		 struct got *g)
+{
+	struct rc_matcher *m = NULL;
+	struct rc_match_scratch *s = NULL;
+	struct rc_diags d = RC_DIAGS_INIT;
+	struct rc_err err = RC_ERR_INIT;
+
+	memset(g, 0, sizeof(*g));
+	assert_int_equal(rc_matcher_new(&m, p, n, &d, &err), 0);
+	assert_int_equal(rc_match_scratch_new(&s, m), 0);
+	assert_int_equal(rc_match_scan(m, s, text, strlen(text), collect, g),
+			 0);
+	rc_match_scratch_free(s);
+	rc_matcher_free(m);
+	rc_diags_release(&d);
+}
+
+static void test_match__first_match_per_pattern(void **state)
+{
+	const struct rc_pattern p[] = { { "actix-web", 0 },
+					{ "^#+ *install", RC_PAT_CASELESS },
+					{ "never-there", 0 } };
+	struct got g;
+
+	(void)state;
+	scan(p, 3, "x actix-web y\n## Install\nactix-web again\n", &g);
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.id[0], 0);
+	assert_int_equal(g.to[0], 11);
+	assert_int_equal(g.id[1], 1);
+	assert_int_equal(g.to[1], 24);
+}
+
+static void test_match__all_matches(void **state)
+{
+	const struct rc_pattern p[] = { { "ab", RC_PAT_ALL } };
+	struct got g;
+
+	(void)state;
+	scan(p, 1, "ab ab ab", &g);
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.to[2], 8);
+}
+
+static void test_match__pcre2_fallback(void **state)
+{
+	/* a back-reference: Vectorscan refuses, PCRE2 takes it */
+	const struct rc_pattern p[] = { { "plain", 0 },
+					{ "(a)\\1b", 0 },
+					{ "tail$", 0 } };
+	struct rc_matcher *m = NULL;
+	struct rc_diags d = RC_DIAGS_INIT;
+	struct rc_err err = RC_ERR_INIT;
+	struct got g;
+
+	(void)state;
+	assert_int_equal(rc_matcher_new(&m, p, 3, &d, &err), 0);
+	assert_int_equal(d.list.n, 1);
+	assert_non_null(strstr(d.list.v[0].msg, "(a)\\1b"));
+	rc_matcher_free(m);
+	rc_diags_release(&d);
+	scan(p, 3, "plain xaab tail\n", &g);
+	assert_int_equal(g.n, 3);
+	assert_int_equal(g.id[2], 1); /* fallbacks are reported after */
+	assert_int_equal(g.to[2], 10);
+}
+
+static void test_match__invalid_regex(void **state)
+{
+	const struct rc_pattern p[] = { { "ok", 0 }, { "(unclosed", 0 } };
+	struct rc_matcher *m = NULL;
+	struct rc_err err = RC_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(rc_matcher_new(&m, p, 2, NULL, &err), RC_EPARSE);
+	assert_null(m);
+	assert_non_null(strstr(err.msg, "invalid regex '(unclosed'"));
+}
+
+static void test_match__empty_set_and_buffer(void **state)
+{
+	const struct rc_pattern p[] = { { "x", 0 } };
+	struct got g;
+	struct rc_matcher *m = NULL;
+	struct rc_match_scratch *s = NULL;
+	struct rc_err err = RC_ERR_INIT;
+
+	(void)state;
+	scan(p, 1, "", &g);
+	assert_int_equal(g.n, 0);
+	assert_int_equal(rc_matcher_new(&m, NULL, 0, NULL, &err), 0);
+	assert_int_equal(rc_match_scratch_new(&s, m), 0);
+	assert_int_equal(rc_match_scan(m, s, "abc", 3, collect, &g), 0);
+	assert_int_equal(g.n, 0);
+	rc_match_scratch_free(s);
+	rc_matcher_free(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_match__first_match_per_pattern),
+		cmocka_unit_test(test_match__all_matches),
+		cmocka_unit_test(test_match__pcre2_fallback),
+		cmocka_unit_test(test_match__invalid_regex),
+		cmocka_unit_test(test_match__empty_set_and_buffer),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
