@@ -1,11 +1,36 @@
 /*
  * glob.h - shell/gitignore-style glob matching on '/'-separated paths.
  *
- * Syntax: '*' any run of non-'/' characters, '?' one non-'/' character,
- * '[...]' a class ('!' or '^' negates, ranges a-z), '\x' a literal x,
- * a '**' path segment matches zero or more whole segments (so "a/ ** /b"
- * without the spaces matches "a/b" and "a/x/y/b"), '{a,b}' alternatives
- * (only with RC_GLOB_BRACES).
+ * Syntax (git's wildmatch with WM_PATHNAME):
+ *  - '*' matches any run of non-'/' bytes, '?' one non-'/' byte;
+ *  - '[...]' a class: '!' or '^' first negates, 'a-z' ranges, '\x' escapes,
+ *    a ']' right after the opening bracket (or its '!') is a member,
+ *    '[:alpha:]' and the other POSIX names (ASCII only); a class never
+ *    matches '/';
+ *  - '\x' a literal x;
+ *  - a path segment made only of stars ("**", "***") matches whole
+ *    segments (spaces added here, as the real sequences would end this
+ *    comment): "** / x" matches x at any depth, "a / ** / b" matches "a/b"
+ *    and "a/x/y/b", a trailing "/ **" matches everything below; anywhere
+ *    else "**" is the same as '*' ("foo** / bar" matches "foo/bar" and
+ *    "fooX/bar", never "foobar");
+ *  - '{a,b}' alternatives, nestable, only with RC_GLOB_BRACES (a '{' with
+ *    no ',' at its own level, or without its '}', is a literal).
+ *
+ * A pattern with an unterminated class, an unknown "[:name:]" or a trailing
+ * lone '\' matches nothing (as in git). Matching is on bytes; names need not
+ * be UTF-8.
+ *
+ * Cost: without braces, time is O(len(pattern) * len(path)) in the worst
+ * case (greedy matching with one backtracking point per level, no
+ * recursion), so patterns like "*a*a*a*a*b" are harmless. Braces are
+ * expanded one alternative at a time, depth first and left to right; only
+ * the first RC_GLOB_MAX_ALTERNATIVES expansions are tried, nesting deeper
+ * than RC_GLOB_MAX_BRACE_DEPTH groups stops the expansion, and so does an
+ * allocation failure: past those limits the answer is "no match" (still
+ * deterministic: the same inputs always give the same answer).
+ *
+ * Thread-safe; no global state.
  */
 #ifndef RC_WALK_GLOB_H
 #define RC_WALK_GLOB_H
@@ -17,7 +42,17 @@ enum rc_glob_flags {
 	RC_GLOB_BRACES = 1 << 1,   /* expand {a,b} alternatives */
 };
 
+#define RC_GLOB_MAX_ALTERNATIVES 1024
+#define RC_GLOB_MAX_BRACE_DEPTH	 32
+
 /* True when path matches pattern entirely. */
 bool rc_glob_match(const char *pattern, const char *path, unsigned flags);
+
+/*
+ * The same with explicit lengths: neither string needs a terminating NUL
+ * (a NUL byte inside is an ordinary byte).
+ */
+bool rc_glob_match_n(const char *pattern, size_t plen, const char *path,
+		     size_t len, unsigned flags);
 
 #endif

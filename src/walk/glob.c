@@ -1,0 +1,528 @@
+/*
+ * glob.c - wildmatch-compatible globbing without exponential backtracking.
+ *
+ * git's wildmatch() recurses at every '*'; we get the same answers in
+ * polynomial time by matching at two levels, each with the classic greedy
+ * algorithm that keeps a single backtracking point:
+ *
+ *  - the path level: pattern and path are cut into '/'-separated segments
+ *    (a '/' inside a class does not cut the pattern; "\/" does). A segment
+ *    made only of stars is a "**" that matches zero or more whole path
+ *    segments (one or more when it is last, or followed by "\/", because
+ *    wildmatch then needs at least one byte or the '/' after it);
+ *  - the segment level: one pattern segment against one path segment,
+ *    where '*' matches any run of bytes (there is no '/' left).
+ *
+ * With a single backtracking point the greedy algorithm is exact when every
+ * non-star element consumes exactly one unit (a byte, a segment), which is
+ * the case at both levels, because no wildcard other than "**" crosses a
+ * '/'. Braces are expanded lazily, one alternative at a time, within a
+ * budget (see glob.h).
+ */
+#include "../core/common.h"
+#include "glob.h"
+#include "../core/alloc.h"
+
+static unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static unsigned char upper(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
+}
+
+static bool same(unsigned char a, unsigned char b, unsigned flags)
+{
+	if (a == b)
+		return true;
+	return (flags & RC_GLOB_CASEFOLD) && lower(a) == lower(b);
+}
+
+static bool in_range(unsigned char c, unsigned char lo, unsigned char hi,
+		     unsigned flags)
+{
+	if (c >= lo && c <= hi)
+		return true;
+	if (!(flags & RC_GLOB_CASEFOLD))
+		return false;
+	return (lower(c) >= lo && lower(c) <= hi) ||
+	       (upper(c) >= lo && upper(c) <= hi);
+}
+
+static bool is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(unsigned char c)
+{
+	return is_upper(c) || is_lower(c);
+}
+
+static bool is_print(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
+/* [:name:] with the name in [s, s + n): 1 member, 0 not, -1 unknown name. */
+static int named_class(const char *s, size_t n, unsigned char c, unsigned flags)
+{
+	static const char *const names[] = {
+		"alnum", "alpha", "blank", "cntrl", "digit", "graph",
+		"lower", "print", "punct", "space", "upper", "xdigit",
+	};
+	bool fold = flags & RC_GLOB_CASEFOLD;
+	size_t i;
+
+	for (i = 0; i < RC_ARRAY_SIZE(names); i++)
+		if (strlen(names[i]) == n && !memcmp(names[i], s, n))
+			break;
+	switch (i) {
+	case 0:
+		return is_alpha(c) || is_digit(c);
+	case 1:
+		return is_alpha(c);
+	case 2:
+		return c == ' ' || c == '\t';
+	case 3:
+		return c < 0x20 || c == 0x7f;
+	case 4:
+		return is_digit(c);
+	case 5:
+		return is_print(c) && c != ' ';
+	case 6:
+		return is_lower(c) || (fold && is_upper(c));
+	case 7:
+		return is_print(c);
+	case 8:
+		return is_print(c) && c != ' ' && !is_alpha(c) && !is_digit(c);
+	case 9:
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	case 10:
+		return is_upper(c) || (fold && is_lower(c));
+	case 11:
+		return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f');
+	}
+	return -1;
+}
+
+/*
+ * The "[:name:]" starting at p (p[0] == '[', p[1] == ':'): the position
+ * after it, with *hit set when c belongs to it; or p itself with *literal
+ * set when there is no ":]" (wildmatch then takes the '[' as an ordinary
+ * member); or NULL when malformed (no ']' at all, unknown name).
+ */
+static const char *named_part(const char *p, const char *end, unsigned char c,
+			      unsigned flags, bool *hit, bool *literal)
+{
+	const char *s = p + 2, *q = s;
+	int r;
+
+	*literal = false;
+	while (q < end && *q != ']')
+		q++;
+	if (q >= end)
+		return NULL;
+	if (q == s || q[-1] != ':') {
+		*literal = true;
+		return p;
+	}
+	r = named_class(s, (size_t)(q - s - 1), c, flags);
+	if (r < 0)
+		return NULL;
+	*hit |= r > 0;
+	return q + 1;
+}
+
+/*
+ * Parse the class whose '[' is just before p, deciding whether byte c is a
+ * member. Returns the position after the closing ']', or NULL when the class
+ * is malformed (unterminated, unknown name, dangling '\'), which makes the
+ * whole pattern match nothing. Follows wildmatch's parse exactly, so that
+ * where a class ends never depends on the path.
+ */
+static const char *parse_class(const char *p, const char *end, unsigned char c,
+			       unsigned flags, bool *member)
+{
+	bool neg = false, hit = false, first = true, have_prev = false, lit;
+	unsigned char prev = 0, x, hi;
+
+	if (p < end && (*p == '!' || *p == '^')) {
+		neg = true;
+		p++;
+	}
+	for (;; first = false) {
+		if (p >= end)
+			return NULL;
+		x = (unsigned char)*p++;
+		if (x == ']' && !first)
+			break;
+		if (x == '-' && have_prev && p < end && *p != ']') {
+			hi = (unsigned char)*p++;
+			if (hi == '\\') {
+				if (p >= end)
+					return NULL;
+				hi = (unsigned char)*p++;
+			}
+			hit |= in_range(c, prev, hi, flags);
+			have_prev = false;
+			continue;
+		}
+		if (x == '[' && p < end && *p == ':') {
+			p = named_part(p - 1, end, c, flags, &hit, &lit);
+			if (!p)
+				return NULL;
+			if (!lit) {
+				have_prev = false;
+				continue;
+			}
+			p++; /* an ordinary '[' */
+		} else if (x == '\\') {
+			if (p >= end)
+				return NULL;
+			x = (unsigned char)*p++;
+		}
+		hit |= same(c, x, flags);
+		prev = x;
+		have_prev = true;
+	}
+	*member = hit != neg;
+	return p;
+}
+
+/* A pattern that can match something: classes closed, no dangling '\'. */
+static bool valid(const char *p, const char *end)
+{
+	bool m;
+
+	while (p < end) {
+		if (*p == '\\') {
+			if (p + 1 >= end)
+				return false;
+			p += 2;
+		} else if (*p == '[') {
+			p = parse_class(p + 1, end, 0, 0, &m);
+			if (!p)
+				return false;
+		} else {
+			p++;
+		}
+	}
+	return true;
+}
+
+/*
+ * End of the pattern segment starting at p: the position of its separator
+ * ("/" or "\/", length in *sep) or end (*sep = 0). The pattern is valid.
+ */
+static const char *seg_end(const char *p, const char *end, size_t *sep)
+{
+	bool m;
+
+	while (p < end) {
+		if (*p == '/') {
+			*sep = 1;
+			return p;
+		}
+		if (*p == '\\') {
+			if (p[1] == '/') {
+				*sep = 2;
+				return p;
+			}
+			p += 2;
+		} else if (*p == '[') {
+			p = parse_class(p + 1, end, 0, 0, &m);
+		} else {
+			p++;
+		}
+	}
+	*sep = 0;
+	return end;
+}
+
+static bool is_starstar(const char *p, const char *e)
+{
+	if (e - p < 2)
+		return false;
+	for (; p < e; p++)
+		if (*p != '*')
+			return false;
+	return true;
+}
+
+/* One pattern segment against one path segment (neither holds a '/'). */
+static bool match_seg(const char *p, const char *pe, const char *t,
+		      const char *te, unsigned flags)
+{
+	const char *sp = NULL, *st = NULL, *q;
+	bool m;
+
+	while (t < te) {
+		if (p < pe) {
+			switch (*p) {
+			case '*':
+				while (p < pe && *p == '*')
+					p++;
+				sp = p;
+				st = t;
+				continue;
+			case '?':
+				p++;
+				t++;
+				continue;
+			case '[':
+				q = parse_class(p + 1, pe, (unsigned char)*t,
+						flags, &m);
+				if (q && m) {
+					p = q;
+					t++;
+					continue;
+				}
+				break;
+			case '\\':
+				if (p + 1 < pe &&
+				    same((unsigned char)p[1], (unsigned char)*t,
+					 flags)) {
+					p += 2;
+					t++;
+					continue;
+				}
+				break;
+			default:
+				if (same((unsigned char)*p, (unsigned char)*t,
+					 flags)) {
+					p++;
+					t++;
+					continue;
+				}
+				break;
+			}
+		}
+		if (!sp)
+			return false;
+		p = sp;
+		t = ++st;
+	}
+	while (p < pe && *p == '*')
+		p++;
+	return p == pe;
+}
+
+/* Cursor over the '/'-separated segments of a path. */
+struct tcur {
+	const char *s, *e; /* current segment */
+	bool done;	   /* no segment left */
+};
+
+static void tcur_set(struct tcur *c, const char *s, const char *end)
+{
+	const char *slash = memchr(s, '/', (size_t)(end - s));
+
+	c->s = s;
+	c->e = slash ? slash : end;
+	c->done = false;
+}
+
+static void tcur_next(struct tcur *c, const char *end)
+{
+	if (c->e == end)
+		c->done = true;
+	else
+		tcur_set(c, c->e + 1, end);
+}
+
+/* A valid pattern without braces against a path. */
+static bool match_path(const char *pat, const char *pend, const char *txt,
+		       const char *tend, unsigned flags)
+{
+	const char *p = pat, *pe, *bp = NULL;
+	struct tcur t, bt = { NULL, NULL, true };
+	size_t sep;
+	bool pdone = false;
+
+	tcur_set(&t, txt, tend);
+	while (!t.done) {
+		if (!pdone) {
+			pe = seg_end(p, pend, &sep);
+			if (is_starstar(p, pe)) {
+				if (!sep)
+					return true; /* trailing: the rest */
+				if (sep == 2)
+					tcur_next(&t, tend); /* needs one */
+				p = bp = pe + sep;
+				bt = t;
+				continue;
+			}
+			if (match_seg(p, pe, t.s, t.e, flags)) {
+				p = pe + sep;
+				pdone = !sep;
+				tcur_next(&t, tend);
+				continue;
+			}
+		}
+		/* mismatch: the last "**" takes one more segment */
+		if (!bp || bt.done)
+			return false;
+		tcur_next(&bt, tend);
+		t = bt;
+		p = bp;
+		pdone = false;
+	}
+	/* path used up: what is left must be "**" that may match nothing */
+	while (!pdone) {
+		pe = seg_end(p, pend, &sep);
+		if (sep != 1 || !is_starstar(p, pe))
+			return false;
+		p = pe + sep;
+	}
+	return true;
+}
+
+static bool match_plain(const char *pat, size_t plen, const char *txt,
+			size_t tlen, unsigned flags)
+{
+	if (!valid(pat, pat + plen))
+		return false;
+	return match_path(pat, pat + plen, txt, txt + tlen, flags);
+}
+
+/* Skip a '\' escape or a class starting at p; the next position. */
+static const char *skip_token(const char *p, const char *end)
+{
+	const char *q;
+	bool m;
+
+	if (*p == '\\')
+		return p + 2 <= end ? p + 2 : end;
+	if (*p == '[') {
+		q = parse_class(p + 1, end, 0, 0, &m);
+		return q ? q : p + 1;
+	}
+	return p + 1;
+}
+
+/*
+ * Find the first brace group at or after from: *open is its '{', *close its
+ * '}'. Groups without a ',' at their own level, and a '{' without its '}',
+ * are literals. One pass with a stack of the open braces: 1 when found, 0
+ * when there is none, -1 when more than BRACE_STACK braces are open at once.
+ */
+#define BRACE_STACK 64
+
+static int find_group(const char *end, const char *from, const char **open,
+		      const char **close)
+{
+	const char *stack[BRACE_STACK];
+	bool comma[BRACE_STACK];
+	const char *p;
+	size_t n = 0;
+
+	*open = NULL;
+	for (p = from; p < end; p = skip_token(p, end)) {
+		if (*p == '{') {
+			if (n == BRACE_STACK)
+				return -1;
+			comma[n] = false;
+			stack[n++] = p;
+		} else if (*p == ',' && n) {
+			comma[n - 1] = true;
+		} else if (*p == '}' && n) {
+			n--;
+			if (comma[n] && (!*open || stack[n] < *open)) {
+				*open = stack[n];
+				*close = p;
+			}
+			if (!n && *open)
+				return 1;
+		}
+	}
+	return *open != NULL;
+}
+
+struct brace_ctx {
+	const char *txt;
+	size_t tlen;
+	unsigned flags;
+	unsigned leaves;
+	bool abort;
+};
+
+static bool expand(struct brace_ctx *c, const char *s, size_t n, size_t from,
+		   unsigned depth)
+{
+	const char *end = s + n, *open, *close, *a, *q;
+	char *buf;
+	bool hit = false;
+	unsigned level = 0;
+	int found;
+
+	found = find_group(end, s + from, &open, &close);
+	if (found < 0) {
+		c->abort = true;
+		return false;
+	}
+	if (!found) {
+		if (++c->leaves > RC_GLOB_MAX_ALTERNATIVES) {
+			c->abort = true;
+			return false;
+		}
+		return match_plain(s, n, c->txt, c->tlen, c->flags);
+	}
+	if (depth >= RC_GLOB_MAX_BRACE_DEPTH) {
+		c->abort = true;
+		return false;
+	}
+	buf = rc_malloc(n ? n : 1);
+	if (!buf) {
+		c->abort = true;
+		return false;
+	}
+	memcpy(buf, s, (size_t)(open - s));
+	for (a = q = open + 1; !hit && !c->abort && q <= close;) {
+		if (q == close || (*q == ',' && !level)) {
+			size_t pre = (size_t)(open - s), alen = (size_t)(q - a);
+			size_t post = (size_t)(end - close - 1);
+
+			memcpy(buf + pre, a, alen);
+			memcpy(buf + pre + alen, close + 1, post);
+			hit = expand(c, buf, pre + alen + post, pre, depth + 1);
+			a = ++q;
+			continue;
+		}
+		if (*q == '{')
+			level++;
+		else if (*q == '}')
+			level--;
+		q = skip_token(q, close);
+	}
+	rc_free(buf);
+	return hit;
+}
+
+bool rc_glob_match_n(const char *pattern, size_t plen, const char *path,
+		     size_t len, unsigned flags)
+{
+	struct brace_ctx c = { path, len, flags, 0, false };
+
+	if (!(flags & RC_GLOB_BRACES) || !memchr(pattern, '{', plen))
+		return match_plain(pattern, plen, path, len, flags);
+	return expand(&c, pattern, plen, 0, 0);
+}
+
+bool rc_glob_match(const char *pattern, const char *path, unsigned flags)
+{
+	return rc_glob_match_n(pattern, strlen(pattern), path, strlen(path),
+			       flags);
+}
