@@ -62,14 +62,26 @@ struct rc_node *rc_doc_node(struct rc_doc *doc, enum rc_node_type type,
 			    unsigned line, unsigned col);
 struct rc_node *rc_doc_string(struct rc_doc *doc, const char *s, size_t len,
 			      unsigned line, unsigned col);
-/* Append child to an ARRAY or TABLE (key, copied, used for TABLE). */
-int rc_node_append(struct rc_doc *doc, struct rc_node *parent,
-		   const char *key, struct rc_node *child);
+/*
+ * Append child to an ARRAY or TABLE. For a TABLE the key is copied into the
+ * arena and stored in child->key (ignored for an ARRAY). Duplicate keys are
+ * allowed in the model; readers that must reject them check first.
+ * 0, RC_ENOMEM, or RC_EINTERNAL when parent is not an ARRAY or TABLE.
+ */
+int rc_node_append(struct rc_doc *doc, struct rc_node *parent, const char *key,
+		   struct rc_node *child);
+/* The same with a key of keylen bytes (not NUL-terminated). */
+int rc_node_appendn(struct rc_doc *doc, struct rc_node *parent, const char *key,
+		    size_t keylen, struct rc_node *child);
 
 /* Accessors: all tolerate NULL node and return NULL/false/0 when absent. */
 /* Child of a TABLE by key (first match), NULL when absent or not a table. */
 const struct rc_node *rc_node_get(const struct rc_node *table, const char *key);
-/* Follow a dotted path of table keys: "tool.poetry.dependencies". */
+/*
+ * Follow a dotted path of table keys: "tool.poetry.dependencies". Each
+ * segment is looked up with rc_node_get(), so keys that themselves contain
+ * a '.' cannot be reached this way (use rc_node_get()). "" is node itself.
+ */
 const struct rc_node *rc_node_path(const struct rc_node *node,
 				   const char *dotted);
 /* Number of children (ARRAY/TABLE), 0 otherwise. */
@@ -78,9 +90,15 @@ size_t rc_node_count(const struct rc_node *node);
 const struct rc_node *rc_node_at(const struct rc_node *node, size_t i);
 /* String value, or NULL when the node is not a STRING. */
 const char *rc_node_str(const struct rc_node *node);
-/* Scalar rendered as text into buf (bool/int/float/string); NULL otherwise. */
+/*
+ * Scalar rendered as text: bool "true"/"false", int in decimal, float in the
+ * shortest form that reads back exactly ("1.0", "0.1", "inf", "nan") written
+ * into buf (n bytes, truncated if short). A STRING returns its own text, not
+ * a copy in buf. NULL for NULL/ARRAY/TABLE nodes.
+ */
 const char *rc_node_text(const struct rc_node *node, char *buf, size_t n);
 bool rc_node_is(const struct rc_node *node, enum rc_node_type type);
+/* "null", "boolean", "integer", "float", "string", "array", "table". */
 const char *rc_node_type_name(enum rc_node_type type);
 
 #endif
