@@ -10,10 +10,18 @@
  *    pattern was found (path, line, snippet), first RC_FACTS_MAX_HITS kept,
  *    all counted.
  *
- * Strings passed in are copied into the store's arena; pointers handed out
- * are borrowed and live until rc_facts_free(). Not thread-safe: workers
- * collect into their own store and the engine merges with rc_facts_merge()
- * in file order, so output does not depend on --jobs.
+ * Strings passed in are copied into the store's arena (names, values, paths
+ * and notes are interned: each distinct string is stored once). Pointers
+ * handed out (facts, file entries, hits and their strings) are borrowed and
+ * live until rc_facts_free(), or, for a merged batch, until the merge.
+ * Not thread-safe: workers collect into their own store and the engine
+ * merges with rc_facts_merge() in file order, so output does not depend on
+ * --jobs.
+ *
+ * Cost: adding a fact is O(1) amortised; lookup by exact name is a hash
+ * probe plus a binary search in that name's list of fact indexes; a
+ * "prefix.*" query also scans the list of distinct names (a few dozen).
+ * Content hits past the first RC_FACTS_MAX_HITS of a pattern only count.
  */
 #ifndef RC_FACTS_FACTS_H
 #define RC_FACTS_FACTS_H
@@ -64,7 +72,10 @@ struct rc_facts;
 int rc_facts_new(struct rc_facts **out);
 void rc_facts_free(struct rc_facts *f);
 
-/* Adders: 0 or RC_ENOMEM. path may be NULL (repository-wide). */
+/*
+ * Adders: 0 or RC_ENOMEM. path may be NULL (repository-wide); a NULL string
+ * value is stored as "".
+ */
 int rc_facts_add_str(struct rc_facts *f, const char *name, const char *value,
 		     const char *path, unsigned line);
 int rc_facts_add_num(struct rc_facts *f, const char *name, double value,
@@ -75,7 +86,12 @@ int rc_facts_add_bool(struct rc_facts *f, const char *name, bool value,
 int rc_facts_add_note(struct rc_facts *f, const char *name, const char *value,
 		      const char *path, unsigned line, const char *note);
 
-/* Set a string value only if (name, value) is not already present. */
+/*
+ * Set a string value only if (name, value) is not already present. The fact
+ * remembers it was added this way: rc_facts_merge() drops it when the
+ * destination already has (name, value), so batching does not change the
+ * result.
+ */
 int rc_facts_add_str_once(struct rc_facts *f, const char *name,
 			  const char *value, const char *path, unsigned line);
 
@@ -102,20 +118,38 @@ int rc_facts_add_file(struct rc_facts *f, const char *path, uint64_t size,
 size_t rc_facts_file_count(const struct rc_facts *f);
 const struct rc_file_entry *rc_facts_file_at(const struct rc_facts *f,
 					     size_t i);
-/* The entry for an exact path, or NULL (binary search after sort). */
+/*
+ * The entry for an exact path, or NULL. Binary search while the list is
+ * sorted (after rc_facts_sort_files(), or when files were added in path
+ * order), a linear scan otherwise.
+ */
 const struct rc_file_entry *rc_facts_file(const struct rc_facts *f,
 					  const char *path);
 
-/* Content matches, by pattern id (0-based, dense). */
+/*
+ * Content matches, by pattern id (0-based, dense, below 1 << 20: larger ids
+ * are a bug and give RC_ETOOBIG). The snippet is the matching line: leading
+ * and trailing blanks are removed and it is cut to 200 bytes at a UTF-8
+ * character boundary. Only the first RC_FACTS_MAX_HITS hits of a pattern are
+ * kept (in insertion order); every hit is counted. snippet may be NULL.
+ * 0, RC_ENOMEM or RC_ETOOBIG.
+ */
 int rc_facts_add_hit(struct rc_facts *f, unsigned pattern, const char *path,
 		     unsigned line, const char *snippet, size_t snippet_len);
-/* Hits recorded for pattern (at most RC_FACTS_MAX_HITS), and total count. */
+/*
+ * Hits recorded for pattern (at most RC_FACTS_MAX_HITS; *out is NULL when
+ * none), and the total count in *total (total may be NULL).
+ */
 size_t rc_facts_hits(const struct rc_facts *f, unsigned pattern,
 		     const struct rc_hit **out, uint64_t *total);
 
 /*
- * Move everything of src (a worker's batch) into dst, appending in order.
- * src is left empty and reusable.
+ * Move everything of src (a worker's batch) into dst, appending in order:
+ * facts (see rc_facts_add_str_once for the one exception), files, and hits
+ * (dst keeps its first RC_FACTS_MAX_HITS per pattern, totals add up).
+ * Strings are copied into dst. On success src is left empty and reusable
+ * (pointers into it are invalid); on RC_ENOMEM dst may hold part of src and
+ * src is unchanged.
  */
 int rc_facts_merge(struct rc_facts *dst, struct rc_facts *src);
 
@@ -123,9 +157,22 @@ int rc_facts_merge(struct rc_facts *dst, struct rc_facts *src);
 void rc_facts_sort_files(struct rc_facts *f);
 
 /*
- * Dump as JSON: {"schema":"readycheck/facts/v1","facts":[...],"files":{
- * "count":N,...},"patterns":[...]}. Keys in stable order. Errors are the
- * buffer's sticky error.
+ * Append the store as JSON, one fact, hit list or section per line:
+ *
+ *   {"schema":"readycheck/facts/v1",
+ *   "facts":[
+ *   {"name":N,"type":"str|num|bool","value":V,"path":P,"line":L,"note":S},
+ *   ...],
+ *   "files":{"count":N,"bytes":N,"binary":N,"skipped":N},
+ *   "patterns":[
+ *   {"id":N,"hits":[{"path":P,"line":L,"snippet":S},...],"total":N},
+ *   ...]}
+ *
+ * Keys in this order; "note" only when the fact has one; facts in insertion
+ * order; patterns by id, only those with at least one hit. files.count is
+ * every entry, files.bytes the size of text files scanned (neither binary,
+ * skipped nor symlink). Numbers that are not finite are written as null.
+ * Errors are the buffer's sticky error.
  */
 int rc_facts_to_json(const struct rc_facts *f, struct rc_buf *out);
 
