@@ -8,6 +8,13 @@
  * Repository-wide collectors run once after all files: ecosystems and
  * project kinds (from the file list and manifest facts) and git.
  *
+ * The dispatch (collect.c): CI files (ci.h, rc_collect_ci_system()) and
+ * Dockerfiles (docker.h, rc_collect_is_dockerfile()) anywhere; package
+ * manifests (manifest.h), non-test Go files and YAML files outside
+ * .github/ (platform.h, Kubernetes kinds) only outside foreign directories
+ * (vendored code, node_modules, test fixtures, examples: see
+ * rc_manifest_foreign() in manifest_util.h).
+ *
  * Fact names are documented in docs/internals/facts.md.
  */
 #ifndef RC_COLLECT_COLLECT_H
@@ -24,7 +31,13 @@ bool rc_collect_wants(const char *path);
 int rc_collect_file(struct rc_facts *f, struct rc_diags *d, const char *path,
 		    const char *buf, size_t len);
 
-/* After all files: ecosystems and project kinds. 0 or RC_ENOMEM. */
+/*
+ * After all files (the file list complete and every batch merged): adds
+ * the `ecosystem`, `platform`, `package` and `kind` facts, in that order,
+ * from the file list and the facts of the collectors. Call it once per
+ * store (a second call adds every fact again). d is unused: nothing here
+ * is malformed input. 0 or RC_ENOMEM.
+ */
 int rc_collect_project(struct rc_facts *f, struct rc_diags *d);
 
 /* Git facts via libgit2 (tags, latest commit). 0 or RC_ENOMEM; a missing

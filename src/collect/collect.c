@@ -1,0 +1,94 @@
+/*
+ * collect.c - which collector reads which file.
+ *
+ * The dispatch is by path alone (relative to the root): CI files and
+ * Dockerfiles go to the collectors of ci.h and docker.h wherever they are;
+ * manifests (manifest.h), non-test Go sources and YAML files (platform.h)
+ * only outside foreign directories (rc_manifest_foreign(): vendored code,
+ * node_modules, test fixtures, examples).
+ */
+#include "../core/common.h"
+#include "collect.h"
+#include "ci.h"
+#include "docker.h"
+#include "manifest.h"
+#include "manifest_util.h"
+#include "platform.h"
+
+typedef int (*rc_collect_fn)(struct rc_facts *f, struct rc_diags *d,
+			     const char *path, const char *buf, size_t len);
+
+static const rc_collect_fn manifest_fns[] = {
+	[RC_MF_NONE] = NULL,
+	[RC_MF_CARGO] = rc_collect_cargo,
+	[RC_MF_PYPROJECT] = rc_collect_pyproject,
+	[RC_MF_REQUIREMENTS] = rc_collect_requirements,
+	[RC_MF_SETUP_PY] = rc_collect_setup_py,
+	[RC_MF_SETUP_CFG] = rc_collect_setup_cfg,
+	[RC_MF_PACKAGE_JSON] = rc_collect_package_json,
+	[RC_MF_GOMOD] = rc_collect_gomod,
+	[RC_MF_POM] = rc_collect_pom,
+	[RC_MF_GRADLE] = rc_collect_gradle,
+	[RC_MF_GEMFILE] = rc_collect_gemfile,
+	[RC_MF_COMPOSER] = rc_collect_composer,
+	[RC_MF_CSPROJ] = rc_collect_csproj,
+	[RC_MF_CMAKE] = rc_collect_cmake,
+	[RC_MF_MESON] = rc_collect_meson,
+};
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && !memcmp(s + a - b, suffix, b);
+}
+
+/* YAML files that cannot be Kubernetes resources (and may be large). */
+static bool k8s_candidate(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	if (!ends_with(base, ".yml") && !ends_with(base, ".yaml"))
+		return false;
+	return strcmp(base, "pnpm-lock.yaml") != 0 &&
+	       strncmp(path, ".github/", 8) != 0;
+}
+
+static bool go_source(const char *path)
+{
+	return ends_with(path, ".go") && !ends_with(path, "_test.go");
+}
+
+static rc_collect_fn dispatch(const char *path)
+{
+	enum rc_manifest_kind k;
+
+	if (rc_collect_ci_system(path))
+		return rc_collect_ci_file;
+	if (rc_collect_is_dockerfile(path))
+		return rc_collect_dockerfile;
+	if (rc_manifest_foreign(path))
+		return NULL;
+	k = rc_manifest_kind_of(path);
+	if (k != RC_MF_NONE)
+		return manifest_fns[k];
+	if (go_source(path))
+		return rc_collect_go_source;
+	if (k8s_candidate(path))
+		return rc_collect_k8s;
+	return NULL;
+}
+
+bool rc_collect_wants(const char *path)
+{
+	return dispatch(path) != NULL;
+}
+
+int rc_collect_file(struct rc_facts *f, struct rc_diags *d, const char *path,
+		    const char *buf, size_t len)
+{
+	rc_collect_fn fn = dispatch(path);
+
+	return fn ? fn(f, d, path, buf, len) : 0;
+}
