@@ -1,6 +1,6 @@
 /*
- * builtin.h - the built-in rules, embedded from the YAML files of rules/ at build time
- * by cmake/embed.cmake (generated rules_embedded.c).
+ * builtin.h - the built-in rules, embedded from the YAML files of rules/ at
+ * build time by cmake/embed.cmake (generated rules_embedded.c).
  */
 #ifndef RC_RULES_BUILTIN_H
 #define RC_RULES_BUILTIN_H

@@ -19,6 +19,13 @@
 #include "../parse/doc.h"
 #include "check.h"
 
+/*
+ * A content pattern: `regex` searched (with '^'/'$' at line boundaries) in
+ * text files whose path matches one of globs (rc_glob_match() with
+ * RC_GLOB_CASEFOLD | RC_GLOB_BRACES). A leading "(?i)" of the written regex
+ * is removed and sets caseless, so "(?i)x" and `nocase: true` share an id.
+ * Predicates with equal (regex, globs, caseless) share one pattern.
+ */
 struct rc_content_pattern {
 	const char *regex;
 	const char **globs; /* files the pattern is searched in */
@@ -31,8 +38,20 @@ struct rc_catalog {
 	size_t n, cap;
 	struct rc_content_pattern *patterns; /* id = index */
 	size_t npatterns, patcap;
+	void **regexes; /* compiled `matches` regexes (pcre2_code *), owned */
+	size_t nregexes, regcap;
+	size_t npreds; /* predicates loaded, for RC_CATALOG_MAX_PREDS */
 	struct rc_arena arena;
 };
+
+/*
+ * Ceilings, because a repository's own .readycheck.yml is untrusted input
+ * and the cost of a scan grows with checks x files: over them a load fails
+ * with RC_EUSAGE. The built-in rules use a few percent of each.
+ */
+#define RC_CATALOG_MAX_CHECKS	5000
+#define RC_CATALOG_MAX_PATTERNS 5000
+#define RC_CATALOG_MAX_PREDS	10000
 
 int rc_catalog_new(struct rc_catalog **out);
 void rc_catalog_free(struct rc_catalog *c);
@@ -41,13 +60,30 @@ void rc_catalog_free(struct rc_catalog *c);
 int rc_catalog_load_builtin(struct rc_catalog *c, struct rc_err *err);
 
 /*
- * Parse a YAML sequence of checks (node from doc of file `path`). Ids must be
- * unique across the catalog. source names where they came from.
+ * Parse a YAML sequence of checks (node from doc of file `path`; path is
+ * also each check's source). Ids must be unique across the catalog.
+ * Validation is strict (docs/checks.md): unknown keys, wrong types, bad
+ * enum values, duplicate ids, malformed predicates and bad regexes are
+ * RC_EUSAGE with path:line:col and, where one is close, a hint. All or
+ * nothing: on error the catalog is left as it was. RC_ENOMEM.
  */
 int rc_catalog_add_checks(struct rc_catalog *c, const struct rc_node *list,
 			  const char *path, struct rc_err *err);
 
-/* Parse a YAML document text whose root has a `checks:` list. */
+/*
+ * The same with the document's text at hand (src, srclen), so that errors
+ * about keys point at the key rather than at its value. source is what
+ * checks record as rc_check.source ("builtin"), path where errors point.
+ */
+int rc_catalog_add_checks_src(struct rc_catalog *c, const struct rc_node *list,
+			      const char *path, const char *source,
+			      const char *src, size_t srclen,
+			      struct rc_err *err);
+
+/*
+ * Parse a YAML document text whose root has a `checks:` list (the only key;
+ * an empty document adds nothing). RC_EPARSE for YAML syntax errors.
+ */
 int rc_catalog_add_yaml(struct rc_catalog *c, const char *buf, size_t len,
 			const char *path, struct rc_err *err);
 

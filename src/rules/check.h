@@ -69,6 +69,9 @@ enum rc_op {
 	RC_OP_MATCHES, /* string value matches a regex (PCRE2) */
 };
 
+/* Predicates nest at most this deep (all/any/not); deeper is a load error. */
+#define RC_PRED_MAX_DEPTH 16
+
 struct rc_pred {
 	enum rc_pred_type type;
 	unsigned line, col; /* where it was written */
@@ -76,9 +79,11 @@ struct rc_pred {
 	const char **globs;
 	size_t nglobs;
 	/* CONTAINS: regex and its content-pattern id (index into the
-	 * catalog's pattern list, assigned by the loader) */
+	 * catalog's pattern list, assigned by the loader); caseless from
+	 * `nocase: true` or a leading "(?i)", which the loader removes */
 	const char *regex;
 	unsigned pattern;
+	bool caseless;
 	/* DEPENDENCY: any of names, in ecosystem (NULL: any ecosystem) */
 	const char **names;
 	size_t nnames;
@@ -89,7 +94,8 @@ struct rc_pred {
 	const char *value;
 	double num;
 	bool value_is_num;
-	void *re; /* compiled RC_OP_MATCHES regex (pcre2_code *), owned */
+	void *re; /* compiled RC_OP_MATCHES regex (pcre2_code *), owned
+		   * by the catalog, freed by rc_catalog_free() */
 	/* ALL, ANY, NOT (NOT has exactly one kid) */
 	struct rc_pred **kids;
 	size_t nkids;
@@ -109,22 +115,40 @@ struct rc_check {
 	const char *why;	 /* why it matters, 1-2 sentences */
 	const char *remediation; /* what to do */
 	const char *source;	 /* "builtin" or the config file path */
-	unsigned line;		 /* where it was defined */
+	const char *file;	 /* "rules/security.yml" or the config path */
+	unsigned line;		 /* where it was defined (in file) */
 };
 
 /* Names, for parsing and printing ("security", "high", "quick", "pass"). */
 const char *rc_category_id(enum rc_category c);
-const char *rc_category_title(enum rc_category c); /* "Security and supply chain" */
+/* "Security and supply chain" */
+const char *rc_category_title(enum rc_category c);
 unsigned rc_category_default_weight(enum rc_category c);
 const char *rc_severity_name(enum rc_severity s);
 unsigned rc_severity_points(enum rc_severity s); /* 1, 2, 4, 8 */
 const char *rc_effort_name(enum rc_effort e);
-const char *rc_kind_name(enum rc_kind k); /* one bit */
+const char *rc_kind_name(enum rc_kind k);     /* one bit */
 const char *rc_status_name(enum rc_status s); /* pass fail n-a waived manual */
-/* Parse a name; 0 or RC_ENOTFOUND. */
+/* Parse a name (exact, lower-case); 0 or RC_ENOTFOUND. */
 int rc_category_parse(const char *s, enum rc_category *out);
 int rc_severity_parse(const char *s, enum rc_severity *out);
 int rc_effort_parse(const char *s, enum rc_effort *out);
 int rc_kind_parse(const char *s, enum rc_kind *out);
+int rc_status_parse(const char *s, enum rc_status *out);
+/*
+ * Ecosystem ids: rust python node go java c ruby php dotnet. *out is the
+ * canonical static string (compare ecosystems by content, not pointer).
+ */
+int rc_ecosystem_parse(const char *s, const char **out);
+
+/*
+ * The i-th valid name of each enum in declaration order (kinds by bit
+ * number), NULL past the end: for listings and "did you mean" suggestions.
+ */
+const char *rc_category_name_at(size_t i);
+const char *rc_severity_name_at(size_t i);
+const char *rc_effort_name_at(size_t i);
+const char *rc_kind_name_at(size_t i);
+const char *rc_ecosystem_name_at(size_t i);
 
 #endif

@@ -40,15 +40,23 @@ bool rc_check_applies(const struct rc_check *c, const struct rc_project *p,
 		      const struct rc_facts *f);
 
 /*
- * Evaluate c: NA when it does not apply, MANUAL for manual checks, else
- * PASS/FAIL with evidence. Strings of the outcome are allocated in arena.
- * Returns 0 or RC_ENOMEM.
+ * Evaluate c: NA when it does not apply (with one item saying why: "applies
+ * to service projects", or what `applies.when` searched), MANUAL for manual
+ * checks, else PASS/FAIL with evidence as docs/checks.md describes. Strings
+ * of the outcome are copied into arena (they outlive the fact store); with
+ * arena NULL only the status is computed. At most RC_EVAL_MAX_EVIDENCE
+ * items; when more were found the last text ends in "(and N more)".
+ * Returns 0, RC_ENOMEM, or RC_EINTERNAL for a predicate the loader would
+ * have refused (nested too deep, `not` without one child, no `when`).
  */
 int rc_check_eval(const struct rc_check *c, const struct rc_project *p,
 		  const struct rc_facts *f, struct rc_arena *arena,
 		  struct rc_outcome *out);
 
-/* Evaluate one predicate (exposed for tests and custom tooling). */
+/*
+ * Evaluate one predicate (exposed for tests and custom tooling); ev may be
+ * NULL for the verdict alone. Errors as rc_check_eval().
+ */
 int rc_pred_eval(const struct rc_pred *p, const struct rc_facts *f,
 		 struct rc_arena *arena, bool *pass, struct rc_outcome *ev);
 
