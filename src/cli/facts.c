@@ -42,6 +42,7 @@ int cmd_facts(int argc, char **argv)
 	so.config_path = config;
 	so.jobs = (unsigned)jobs;
 	so.no_git = no_git;
+	so.cache_dir = rc_term_cache_dir();
 	so.facts_only = true;
 	if (rc_scan_run(&res, &so, &err))
 		return rc_term_error(&err);

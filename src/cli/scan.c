@@ -95,6 +95,7 @@ int cmd_scan(int argc, char **argv)
 	const char *pos[1];
 	int fail_under = -1, jobs = 0, npos = 0, i, code = RC_EXIT_OK;
 	bool no_git = false, quiet = false, verbose = false, help = false;
+	bool strict = false;
 	const struct rc_opt opts[] = {
 		RC_OPT_CB_("format", 'f', &a, "FORMAT",
 			   "text (default), md or json; repeatable, each "
@@ -112,6 +113,9 @@ int cmd_scan(int argc, char **argv)
 			    "exit 1 when the score is under N (0-100)", 0, 100),
 		RC_OPT_INT_("jobs", 'j', &jobs, "N",
 			    "worker threads (default: number of CPUs)", 1, 256),
+		RC_OPT_BOOL_("strict", 0, &strict,
+			     "count manual items without attestation as "
+			     "failing"),
 		RC_OPT_BOOL_("no-git", 0, &no_git, "do not read git metadata"),
 		RC_OPT_CHOICE_("color", 0, &color, "WHEN",
 			       "auto, always or never (NO_COLOR is honoured)",
@@ -151,7 +155,9 @@ int cmd_scan(int argc, char **argv)
 	so.profile = profile;
 	so.jobs = (unsigned)jobs;
 	so.no_git = no_git;
+	so.cache_dir = rc_term_cache_dir();
 	so.fail_under = fail_under;
+	so.strict = strict;
 	so.progress = rc_term_progress;
 	if (rc_scan_run(&res, &so, &err)) {
 		rc_term_progress_end();
@@ -184,6 +190,15 @@ int cmd_scan(int argc, char **argv)
 		fprintf(stderr,
 			"readycheck: score %.1f is under the required %d\n",
 			res->report.score.total, res->report.fail_under);
+		code = RC_EXIT_GATE;
+	}
+	if (code == RC_EXIT_OK && res->report.expired) {
+		fprintf(stderr,
+			"readycheck: %u expired waiver%s or attestation%s "
+			"(see the report); renew or remove them\n",
+			res->report.expired,
+			res->report.expired == 1 ? "" : "s",
+			res->report.expired == 1 ? "" : "s");
 		code = RC_EXIT_GATE;
 	}
 	rc_scan_result_free(res);

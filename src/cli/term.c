@@ -2,12 +2,33 @@
 #include "term.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <time.h>
 #include <unistd.h>
 
 static bool progress_shown;
 static double progress_start;
+
+const char *rc_term_cache_dir(void)
+{
+	static char path[4096];
+	const char *v = getenv("READYCHECK_CACHE_DIR");
+	char parent[4096];
+
+	if (v)
+		return *v ? v : NULL;
+	if ((v = getenv("XDG_CACHE_HOME")) && *v) {
+		snprintf(path, sizeof(path), "%s/readycheck", v);
+		return path;
+	}
+	if (!(v = getenv("HOME")) || !*v)
+		return NULL;
+	snprintf(parent, sizeof(parent), "%s/.cache", v);
+	mkdir(parent, 0700);
+	snprintf(path, sizeof(path), "%.4000s/readycheck", parent);
+	return path;
+}
 
 double rc_term_now(void)
 {

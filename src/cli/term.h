@@ -37,6 +37,14 @@ int rc_term_write(const struct rc_buf *buf, const char *path);
 void rc_term_progress(uint64_t done, uint64_t total, void *payload);
 void rc_term_progress_end(void);
 
+/*
+ * Where compiled pattern databases are cached: $READYCHECK_CACHE_DIR, else
+ * $XDG_CACHE_HOME/readycheck, else $HOME/.cache/readycheck; NULL when none
+ * is set or READYCHECK_CACHE_DIR is empty (no caching). The string lives
+ * until the next call.
+ */
+const char *rc_term_cache_dir(void);
+
 /* Seconds since an arbitrary start (monotonic). */
 double rc_term_now(void);
 

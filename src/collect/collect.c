@@ -14,6 +14,7 @@
 #include "manifest.h"
 #include "manifest_util.h"
 #include "platform.h"
+#include "scripts.h"
 
 typedef int (*rc_collect_fn)(struct rc_facts *f, struct rc_diags *d,
 			     const char *path, const char *buf, size_t len);
@@ -73,6 +74,10 @@ static rc_collect_fn dispatch(const char *path)
 	k = rc_manifest_kind_of(path);
 	if (k != RC_MF_NONE)
 		return manifest_fns[k];
+	if (rc_collect_is_makefile(path))
+		return rc_collect_makefile;
+	if (rc_collect_is_script(path, NULL, 0))
+		return rc_collect_script;
 	if (go_source(path))
 		return rc_collect_go_source;
 	if (k8s_candidate(path))

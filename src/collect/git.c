@@ -396,7 +396,12 @@ int rc_collect_git(struct rc_facts *f, struct rc_diags *d, const char *root)
 	if (git_libgit2_init() < 0)
 		return rc_diags_add(d, RC_DIAG_NOTE, NULL, 0, 0,
 				    "cannot initialise libgit2");
-	g = git_repository_open_ext(&repo, root, 0, NULL);
+	/* Only the repository whose top is the scanned root: a directory
+	 * inside another repository (a fixture, a vendored tree, a package of
+	 * a monorepo scanned on its own) must not report that repository's
+	 * tags and history as its own. */
+	g = git_repository_open_ext(&repo, root, GIT_REPOSITORY_OPEN_NO_SEARCH,
+				    NULL);
 	if (g == GIT_ENOTFOUND)
 		goto out;
 	if (g) {

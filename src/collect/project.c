@@ -519,6 +519,43 @@ static bool aux_target(const char *name)
 	return false;
 }
 
+enum make_output { MAKE_NONE, MAKE_EXE, MAKE_LIB };
+
+/* What a Makefile recipe line links: a C/C++ compiler driver writing an
+ * executable (-o without -c), a shared library (-shared) or an archive
+ * (ar ... lib*.a). */
+static enum make_output make_output(const char *cmd)
+{
+	static const char *const drivers[] = { "$(CC)",	 "${CC}",    "$(CXX)",
+					       "${CXX}", "gcc ",     "g++ ",
+					       "clang ", "clang++ ", "cc " };
+	const char *o;
+	size_t i;
+	bool driver = false;
+
+	if ((!strncmp(cmd, "ar ", 3) || !strncmp(cmd, "$(AR)", 5)) &&
+	    strstr(cmd, ".a"))
+		return MAKE_LIB;
+	for (i = 0; i < RC_ARRAY_SIZE(drivers) && !driver; i++)
+		driver = !strncmp(cmd, drivers[i], strlen(drivers[i]));
+	if (!driver || strstr(cmd, " -c ") || rc_str_ends_with(cmd, " -c"))
+		return MAKE_NONE;
+	if (strstr(cmd, "-shared"))
+		return MAKE_LIB;
+	o = strstr(cmd, " -o ");
+	if (!o)
+		return MAKE_NONE;
+	o += 4;
+	while (*o == ' ')
+		o++;
+	/* objects are not programs */
+	for (i = 0; o[i] && o[i] != ' '; i++)
+		;
+	if (i >= 2 && o[i - 2] == '.' && o[i - 1] == 'o')
+		return MAKE_NONE;
+	return MAKE_EXE;
+}
+
 /* A C library target built only to be linked into the executables beside
  * it (not installed) is part of the program, not a library to publish. */
 static bool internal_library(const struct rc_facts *f, const char *path,
@@ -544,7 +581,8 @@ static void scan_package_fact(struct project *p, const struct rc_fact *x)
 	struct package *pkg;
 
 	if (strcmp(x->name, "go.listen") && strcmp(x->name, "docker.expose") &&
-	    strcmp(x->name, "go.main") && strcmp(x->name, "c.target"))
+	    strcmp(x->name, "go.main") && strcmp(x->name, "c.target") &&
+	    strcmp(x->name, "make.recipe"))
 		return;
 	if (!x->path || !*x->path || rc_manifest_foreign(x->path))
 		return;
@@ -558,6 +596,15 @@ static void scan_package_fact(struct project *p, const struct rc_fact *x)
 	} else if (!strcmp(x->name, "go.main") && !aux_path(x->path)) {
 		set_ev(&pkg->late[K_CLI], x->path, x->line,
 		       "package main in %s", x->path);
+	} else if (!strcmp(x->name, "make.recipe") && !aux_path(x->path)) {
+		enum make_output out = make_output(x->str);
+
+		if (out == MAKE_NONE || !x->note || aux_target(x->note))
+			return;
+		set_ev(&pkg->late[out == MAKE_LIB ? K_LIBRARY : K_CLI], x->path,
+		       x->line, "%s '%s' linked by %s",
+		       out == MAKE_LIB ? "library" : "executable", x->note,
+		       x->path);
 	} else if (!strcmp(x->name, "c.target") && !aux_path(x->path)) {
 		const char *colon = strchr(x->str, ':');
 		bool lib = !strncmp(x->str, "library:", 8);

@@ -48,7 +48,7 @@ void rc_err_hint(struct rc_err *err, const char *hint);
  */
 const char *rc_err_format(const struct rc_err *err, char *out, size_t n);
 
-/* Thread-safe strerror (wraps strerror_r). Returns buf. */
+/* Thread-safe message for errnum, through strerror_r. Returns buf. */
 const char *rc_strerror(int errnum, char *buf, size_t n);
 
 /* Bugs: abort in debug builds, record RC_EINTERNAL and return in release. */

@@ -1,6 +1,7 @@
 #include "../core/common.h"
 #include "engine.h"
 #include "../collect/collect.h"
+#include "../collect/scripts.h"
 #include "../core/alloc.h"
 #include "../core/fs.h"
 #include "../core/pool.h"
@@ -13,6 +14,9 @@
 #include "../walk/walk.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <time.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -280,7 +284,8 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 						? RC_PAT_CASELESS
 						: 0;
 		}
-		e = rc_matcher_new(&matcher, pats, np, r->diags, err);
+		e = rc_matcher_new(&matcher, pats, np, r->opts->cache_dir,
+				   r->diags, err);
 		rc_free(pats);
 		if (e)
 			return e;
@@ -396,6 +401,27 @@ static const char **distinct(struct rc_arena *a, const struct rc_facts *f,
 	return list;
 }
 
+/* The name titles use: the root manifest's package name, else the name of
+ * the scanned directory. */
+static const char *project_name(struct rc_scan_result *res, const char *root)
+{
+	const struct rc_fact *x;
+	char *real, *base;
+	const char *name;
+	size_t it = 0;
+
+	while ((x = rc_facts_next(res->facts, "manifest.name", &it)))
+		if (x->path && !strchr(x->path, '/') && x->str[0])
+			return x->str;
+	real = realpath(root, NULL);
+	if (!real)
+		return root;
+	base = strrchr(real, '/');
+	name = rc_arena_strdup(&res->arena, base && base[1] ? base + 1 : real);
+	free(real); /* from realpath(), not our allocator */
+	return name ? name : root;
+}
+
 static int build_project(struct rc_scan_result *res, const char *profile,
 			 struct rc_project *p)
 {
@@ -439,14 +465,144 @@ static int build_project(struct rc_scan_result *res, const char *profile,
 	return 0;
 }
 
-static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
-		    const unsigned *weights)
+/* Evidence that stands for a config entry (an attestation, a waiver). */
+static int config_evidence(struct rc_scan_result *res, struct rc_outcome *o,
+			   unsigned line, const char *fmt, ...) RC_PRINTF(4, 5);
+static int config_evidence(struct rc_scan_result *res, struct rc_outcome *o,
+			   unsigned line, const char *fmt, ...)
 {
+	struct rc_buf b = RC_BUF_INIT;
+	struct rc_evidence *ev = &o->ev[0];
+	va_list ap;
+
+	va_start(ap, fmt);
+	rc_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	memset(o->ev, 0, sizeof(o->ev));
+	o->nev = 1;
+	ev->path = res->config.path;
+	ev->line = line;
+	ev->text = rc_arena_strdup(&res->arena, b.ptr);
+	rc_buf_release(&b);
+	return ev->text ? 0 : RC_ENOMEM;
+}
+
+/* A manual item: attested (pass), attestation expired (fail), or open
+ * (manual; fail with --strict). */
+static int apply_attestation(struct rc_scan_result *res,
+			     const struct rc_check *c, struct rc_outcome *o,
+			     const char *today, bool strict)
+{
+	const struct rc_attestation *a = NULL;
+	size_t i;
+
+	if (o->status != RC_STATUS_MANUAL)
+		return 0;
+	for (i = 0; i < res->config.nattest; i++)
+		if (!strcmp(res->config.attest[i].check, c->id))
+			a = &res->config.attest[i];
+	if (!a) {
+		if (!strict)
+			return 0;
+		o->status = RC_STATUS_FAIL;
+		return config_evidence(res, o, 0,
+				       "not attested (--strict counts open "
+				       "manual items as failing); add it "
+				       "under 'attest:' in .readycheck.yml");
+	}
+	if (a->expires && strcmp(a->expires, today) < 0) {
+		o->status = RC_STATUS_FAIL;
+		res->report.expired++;
+		return config_evidence(res, o, a->pos.line,
+				       "attestation by %s expired on %s", a->by,
+				       a->expires);
+	}
+	o->status = RC_STATUS_PASS;
+	return config_evidence(
+		res, o, a->pos.line, "attested by %s on %s%s%s%s%s", a->by,
+		a->date, a->evidence ? ": " : "",
+		a->evidence ? a->evidence : "", a->expires ? ", until " : "",
+		a->expires ? a->expires : "");
+}
+
+static bool waiver_covers(const struct rc_waiver *w, const struct rc_outcome *o)
+{
+	size_t i, g;
+
+	if (w->fingerprint)
+		return false; /* fingerprints name single secret findings */
+	if (!w->paths)
+		return true;
+	for (i = 0; i < o->nev; i++) {
+		bool hit = false;
+
+		if (!o->ev[i].path)
+			return false;
+		for (g = 0; w->paths[g] && !hit; g++)
+			hit = rc_glob_match(w->paths[g], o->ev[i].path,
+					    RC_GLOB_BRACES);
+		if (!hit)
+			return false;
+	}
+	return o->nev > 0;
+}
+
+/* A failing check may be waived; an expired waiver fails the scan. */
+static int apply_waiver(struct rc_scan_result *res, struct rc_finding *fd,
+			const char *today)
+{
+	const struct rc_check *c = fd->check;
+	struct rc_outcome *o = &fd->outcome;
+	size_t i;
+
+	if (o->status != RC_STATUS_FAIL)
+		return 0;
+	for (i = 0; i < res->config.nwaivers; i++) {
+		const struct rc_waiver *w = &res->config.waivers[i];
+
+		if (strcmp(w->check, c->id) || !waiver_covers(w, o))
+			continue;
+		if (w->expires && strcmp(w->expires, today) < 0) {
+			res->report.expired++;
+			return config_evidence(res, o, w->pos.line,
+					       "waiver expired on %s (%s)",
+					       w->expires, w->reason);
+		}
+		o->status = RC_STATUS_WAIVED;
+		fd->waiver = w->reason;
+		return config_evidence(
+			res, o, w->pos.line, "waived%s%s: %s%s%s",
+			w->owner ? " by " : "", w->owner ? w->owner : "",
+			w->reason, w->expires ? ", until " : "",
+			w->expires ? w->expires : "");
+	}
+	return 0;
+}
+
+static void today_utc(char out[40])
+{
+	struct tm tm;
+	time_t now = time(NULL);
+
+	gmtime_r(&now, &tm);
+	snprintf(out, 40, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday);
+}
+
+static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
+		    const unsigned *weights, const struct rc_scan_opts *opts)
+{
+	char now[40];
+	const char *today = opts->today;
 	struct rc_report *rep = &res->report;
 	struct rc_score_item *items;
 	size_t i, n = res->catalog->n;
 	int e = 0;
 
+	if (!today) {
+		today_utc(now);
+		today = now;
+	}
 	rep->findings =
 		rc_arena_alloc(&res->arena, (n + 1) * sizeof(*rep->findings));
 	items = rc_calloc(n + 1, sizeof(*items));
@@ -461,7 +617,10 @@ static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
 		fd->check = c;
 		fd->package = ".";
 		if ((e = rc_check_eval(c, p, res->facts, &res->arena,
-				       &fd->outcome)))
+				       &fd->outcome)) ||
+		    (e = apply_attestation(res, c, &fd->outcome, today,
+					   opts->strict)) ||
+		    (e = apply_waiver(res, fd, today)))
 			goto out;
 		items[i].category = c->category;
 		items[i].severity = c->severity;
@@ -550,6 +709,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 			     0) ||
 	    rc_facts_add_num(res->facts, "files.bytes", (double)run.bytes, NULL,
 			     0) ||
+	    rc_collect_ci_expand(res->facts) ||
 	    rc_collect_project(res->facts, &res->diags) ||
 	    (!opts->no_git &&
 	     rc_collect_git(res->facts, &res->diags, opts->root))) {
@@ -559,6 +719,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 	rc_diags_sort(&res->diags);
 	res->report.tool_version = RC_VERSION;
 	res->report.root = opts->root;
+	res->report.name = project_name(res, opts->root);
 	res->report.diags = &res->diags;
 	res->report.files = walk.n;
 	res->report.bytes = run.bytes;
@@ -575,7 +736,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 					     : rc_category_default_weight(
 						       (enum rc_category)c);
 		if (build_project(res, res->report.profile, &project) ||
-		    evaluate(res, &project, weights)) {
+		    evaluate(res, &project, weights, opts)) {
 			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
 				       "out of memory");
 			goto fail;

@@ -23,8 +23,11 @@ struct rc_scan_opts {
 	const char *profile;	 /* NULL/"auto" or a kind that overrides */
 	unsigned jobs;		 /* 0: number of CPUs */
 	bool no_git;
-	bool facts_only; /* stop after collection (readycheck facts) */
-	int fail_under;	 /* -1: from config */
+	bool facts_only;       /* stop after collection (readycheck facts) */
+	int fail_under;	       /* -1: from config */
+	bool strict;	       /* unattested manual items count as failing */
+	const char *cache_dir; /* compiled pattern cache, or NULL for none */
+	const char *today;     /* "YYYY-MM-DD" for expiry checks; NULL: now */
 	/* Called on the calling thread as files are done (may be NULL). */
 	void (*progress)(uint64_t done, uint64_t total, void *payload);
 	void *progress_payload;

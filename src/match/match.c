@@ -2,6 +2,14 @@
 #include "match.h"
 #include "../core/alloc.h"
 
+#include "../core/buf.h"
+#include "../core/fs.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <hs.h>
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -42,8 +50,7 @@ static unsigned hs_flags(const struct rc_pattern *p)
 }
 
 static int add_fallback(struct rc_matcher *m, const struct rc_pattern *p,
-			unsigned id, const char *why, struct rc_diags *diags,
-			struct rc_err *err)
+			unsigned id, struct rc_diags *diags, struct rc_err *err)
 {
 	PCRE2_SIZE eoff;
 	int ecode;
@@ -65,17 +72,144 @@ static int add_fallback(struct rc_matcher *m, const struct rc_pattern *p,
 	m->fb[m->nfb].code = code;
 	m->fb[m->nfb].all = p->flags & RC_PAT_ALL;
 	m->nfb++;
+	/* the same words whether or not the database came from the cache */
 	if (diags && rc_diags_add(diags, RC_DIAG_NOTE, NULL, 0, 0,
-				  "pattern '%s' runs on PCRE2, slower than "
-				  "the single pass (%s)",
-				  p->regex, why))
+				  "pattern '%s' is beyond Vectorscan; it runs "
+				  "on PCRE2, slower than the single pass",
+				  p->regex))
 		return RC_ENOMEM;
 	return 0;
 }
 
-int rc_matcher_new(struct rc_matcher **out, const struct rc_pattern *pats,
-		   size_t n, struct rc_diags *diags, struct rc_err *err)
+#define CACHE_MAGIC "readycheck-hs-cache 1\n"
+
+static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
 {
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static uint64_t patterns_hash(const struct rc_pattern *pats, size_t n)
+{
+	const char *v = hs_version();
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+
+	h = fnv1a(h, CACHE_MAGIC, sizeof(CACHE_MAGIC));
+	h = fnv1a(h, v, strlen(v) + 1);
+	for (i = 0; i < n; i++) {
+		unsigned f = hs_flags(&pats[i]);
+
+		h = fnv1a(h, &f, sizeof(f));
+		h = fnv1a(h, pats[i].regex, strlen(pats[i].regex) + 1);
+	}
+	return h;
+}
+
+/*
+ * Cache file: CACHE_MAGIC, the hash (16 hex digits and '\n'), the number of
+ * PCRE2 fallbacks and their ids as uint32, then the serialized database.
+ */
+static void cache_path(struct rc_buf *b, const char *dir, uint64_t h)
+{
+	rc_buf_addf(b, "%s/hs-%016llx.db", dir, (unsigned long long)h);
+}
+
+static bool cache_load(struct rc_matcher *m, const char *dir, uint64_t h,
+		       bool *fell, size_t n)
+{
+	struct rc_buf path = RC_BUF_INIT, data = RC_BUF_INIT;
+	char head[64];
+	const char *p, *end;
+	uint32_t nfb, id, i;
+	bool ok = false;
+
+	cache_path(&path, dir, h);
+	if (rc_buf_err(&path) ||
+	    rc_fs_read(&data, AT_FDCWD, path.ptr, 64u << 20, false, NULL))
+		goto out;
+	snprintf(head, sizeof(head), "%s%016llx\n", CACHE_MAGIC,
+		 (unsigned long long)h);
+	p = data.ptr;
+	end = data.ptr + data.len;
+	if (data.len < strlen(head) + 4 || memcmp(p, head, strlen(head)))
+		goto out;
+	p += strlen(head);
+	memcpy(&nfb, p, 4);
+	p += 4;
+	if (nfb > n || (size_t)(end - p) < (size_t)nfb * 4)
+		goto out;
+	for (i = 0; i < nfb; i++) {
+		memcpy(&id, p, 4);
+		p += 4;
+		if (id >= n)
+			goto out;
+		fell[id] = true;
+	}
+	if (p < end &&
+	    hs_deserialize_database(p, (size_t)(end - p), &m->db) != HS_SUCCESS)
+		goto out;
+	ok = true;
+out:
+	if (!ok)
+		memset(fell, 0, n * sizeof(*fell));
+	rc_buf_release(&path);
+	rc_buf_release(&data);
+	return ok;
+}
+
+static void cache_store(const struct rc_matcher *m, const char *dir, uint64_t h,
+			const bool *fell, size_t n)
+{
+	struct rc_buf path = RC_BUF_INIT, tmp = RC_BUF_INIT, data = RC_BUF_INIT;
+	char *bytes = NULL;
+	size_t len = 0, i;
+	uint32_t nfb = 0, id;
+	int fd;
+
+	if (m->db && hs_serialize_database(m->db, &bytes, &len) != HS_SUCCESS)
+		return;
+	for (i = 0; i < n; i++)
+		nfb += fell[i];
+	rc_buf_addf(&data, "%s%016llx\n", CACHE_MAGIC, (unsigned long long)h);
+	rc_buf_add(&data, &nfb, 4);
+	for (i = 0; i < n; i++)
+		if (fell[i]) {
+			id = (uint32_t)i;
+			rc_buf_add(&data, &id, 4);
+		}
+	if (bytes)
+		rc_buf_add(&data, bytes, len);
+	free(bytes); /* allocated by Vectorscan with malloc */
+	mkdir(dir, 0700);
+	cache_path(&path, dir, h);
+	rc_buf_addf(&tmp, "%s.%ld.tmp", path.ptr, (long)getpid());
+	if (rc_buf_err(&data) || rc_buf_err(&path) || rc_buf_err(&tmp))
+		goto out;
+	fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto out;
+	if (write(fd, data.ptr, data.len) != (ssize_t)data.len || close(fd) ||
+	    rename(tmp.ptr, path.ptr))
+		unlink(tmp.ptr);
+out:
+	rc_buf_release(&path);
+	rc_buf_release(&tmp);
+	rc_buf_release(&data);
+}
+
+int rc_matcher_new(struct rc_matcher **out, const struct rc_pattern *pats,
+		   size_t n, const char *cache_dir, struct rc_diags *diags,
+		   struct rc_err *err)
+{
+	uint64_t hash = 0;
+	bool cached = false;
 	struct rc_matcher *m;
 	const char **exprs = NULL;
 	unsigned *flags = NULL, *ids = NULL;
@@ -98,6 +232,21 @@ int rc_matcher_new(struct rc_matcher **out, const struct rc_pattern *pats,
 		goto out;
 	}
 	m->n = n;
+	if (cache_dir && n) {
+		hash = patterns_hash(pats, n);
+		cached = cache_load(m, cache_dir, hash, fell, n);
+	}
+	if (cached) {
+		for (i = 0; i < n && !e; i++)
+			if (fell[i])
+				e = add_fallback(m, &pats[i], (unsigned)i,
+						 diags, err);
+		if (e)
+			goto out;
+		*out = m;
+		m = NULL;
+		goto out;
+	}
 	/* Compile; on a rejected expression, move it to PCRE2 and retry. */
 	for (;;) {
 		hs_compile_error_t *cerr = NULL;
@@ -128,12 +277,13 @@ int rc_matcher_new(struct rc_matcher **out, const struct rc_pattern *pats,
 		}
 		i = ids[cerr->expression];
 		fell[i] = true;
-		e = add_fallback(m, &pats[i], (unsigned)i, cerr->message, diags,
-				 err);
+		e = add_fallback(m, &pats[i], (unsigned)i, diags, err);
 		hs_free_compile_error(cerr);
 		if (e)
 			goto out;
 	}
+	if (cache_dir && n)
+		cache_store(m, cache_dir, hash, fell, n);
 	*out = m;
 	m = NULL;
 out:

@@ -31,15 +31,23 @@ struct rc_matcher;
 struct rc_match_scratch;
 
 /* Called per match; return non-zero to stop the scan. */
-typedef int (*rc_match_fn)(unsigned id, size_t from, size_t to,
-			   void *payload);
+typedef int (*rc_match_fn)(unsigned id, size_t from, size_t to, void *payload);
 
 /*
  * Compile n patterns (ids are their indexes). A pattern neither engine can
  * compile is an RC_EPARSE error naming it (index in err->line).
+ *
+ * Compiling a few hundred patterns takes Vectorscan a quarter of a second,
+ * far more than scanning a typical repository, so when cache_dir is not
+ * NULL the compiled database is kept there (hs-<hash>.db, keyed by the
+ * patterns, their flags and the Vectorscan version; written atomically) and
+ * later runs load it in well under a millisecond. A missing, stale or
+ * corrupt cache file is ignored, and a cache that cannot be written only
+ * costs the time: the result never depends on it.
  */
 int rc_matcher_new(struct rc_matcher **out, const struct rc_pattern *pats,
-		   size_t n, struct rc_diags *diags, struct rc_err *err);
+		   size_t n, const char *cache_dir, struct rc_diags *diags,
+		   struct rc_err *err);
 void rc_matcher_free(struct rc_matcher *m);
 size_t rc_matcher_count(const struct rc_matcher *m);
 

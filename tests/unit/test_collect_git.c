@@ -131,21 +131,9 @@ static void test_collect_git__tags(void **state)
 	      "git.last_commit 2026-03-01T10:00:00Z\n"
 	      "git.commits 3\n",
 	      0);
-	/* the repository is found from a directory inside it */
-	check("repo/sub/dir",
-	      "git.repository true\n"
-	      "git.tags 11\n"
-	      "git.tags.semver 7\n"
-	      "git.tag v2.0.0+build.5\n"
-	      "git.tag v2.0.0-rc.10\n"
-	      "git.tag v2.0.0-rc.2\n"
-	      "git.tag v2.0.0-rc.1\n"
-	      "git.tag 1.1.0\n"
-	      "git.tag v1.0.0\n"
-	      "git.tag v9.9.9\n"
-	      "git.last_commit 2026-03-01T10:00:00Z\n"
-	      "git.commits 3\n",
-	      0);
+	/* a directory inside a repository is not that repository: scanning
+	 * it reports no git facts (not the enclosing project's tags) */
+	check("repo/sub/dir", "", 0);
 }
 
 static void test_collect_git__at_most_20_tags(void **state)

@@ -230,6 +230,48 @@ static void test_collect_project__c_library_cmake(void **state)
 			    scan(*state, files));
 }
 
+static void test_collect_project__c_internal_library(void **state)
+{
+	static const struct file files[] = {
+		{ "CMakeLists.txt",
+		  "project(tool C)\n"
+		  "add_library(core STATIC src/core.c)\n"
+		  "add_executable(tool src/main.c)\n"
+		  "target_link_libraries(tool PRIVATE core)\n"
+		  "install(TARGETS tool RUNTIME DESTINATION bin)\n" },
+		{ "src/core.c", "int core(void) { return 0; }\n" },
+		{ "src/main.c", "int main(void) { return 0; }\n" },
+	};
+
+	/* a static library linked into the program and not installed is part
+	 * of the program, not a library to publish */
+	assert_string_equal("ecosystem=c @CMakeLists.txt:0\n"
+			    "package=. @CMakeLists.txt:0\n"
+			    "kind=cli @CMakeLists.txt:3 (executable target "
+			    "'tool' in CMakeLists.txt)\n",
+			    scan(*state, files));
+}
+
+static void test_collect_project__c_makefile_tool(void **state)
+{
+	static const struct file files[] = {
+		{ "Makefile", "CC ?= cc\n"
+			      "all: wordfreq\n"
+			      "count.o: src/count.c\n"
+			      "\t$(CC) -c -o count.o src/count.c\n"
+			      "wordfreq: src/main.c count.o\n"
+			      "\t$(CC) $(CFLAGS) -o $@ src/main.c count.o\n" },
+		{ "src/main.c", "int main(void) { return 0; }\n" },
+		{ "src/count.c", "int count(void) { return 0; }\n" },
+	};
+
+	/* a Makefile is no manifest: the kind, but no package fact */
+	assert_string_equal("ecosystem=c @Makefile:0\n"
+			    "kind=cli @Makefile:6 (executable 'wordfreq' "
+			    "linked by Makefile)\n",
+			    scan(*state, files));
+}
+
 static void test_collect_project__tauri_app(void **state)
 {
 	static const struct file files[] = {
@@ -727,6 +769,8 @@ int main(void)
 		T(node_service),
 		T(go_cli),
 		T(c_library_cmake),
+		T(c_internal_library),
+		T(c_makefile_tool),
 		T(tauri_app),
 		T(monorepo_two),
 		T(rust_targets),

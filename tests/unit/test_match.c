@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 struct got {
@@ -34,7 +35,7 @@ static void scan(const struct rc_pattern *p, size_t n, const char *text,
 	struct rc_err err = RC_ERR_INIT;
 
 	memset(g, 0, sizeof(*g));
-	assert_int_equal(rc_matcher_new(&m, p, n, &d, &err), 0);
+	assert_int_equal(rc_matcher_new(&m, p, n, NULL, &d, &err), 0);
 	assert_int_equal(rc_match_scratch_new(&s, m), 0);
 	assert_int_equal(rc_match_scan(m, s, text, strlen(text), collect, g),
 			 0);
@@ -82,7 +83,7 @@ static void test_match__pcre2_fallback(void **state)
 	struct got g;
 
 	(void)state;
-	assert_int_equal(rc_matcher_new(&m, p, 3, &d, &err), 0);
+	assert_int_equal(rc_matcher_new(&m, p, 3, NULL, &d, &err), 0);
 	assert_int_equal(d.list.n, 1);
 	assert_non_null(strstr(d.list.v[0].msg, "(a)\\1b"));
 	rc_matcher_free(m);
@@ -100,7 +101,7 @@ static void test_match__invalid_regex(void **state)
 	struct rc_err err = RC_ERR_INIT;
 
 	(void)state;
-	assert_int_equal(rc_matcher_new(&m, p, 2, NULL, &err), RC_EPARSE);
+	assert_int_equal(rc_matcher_new(&m, p, 2, NULL, NULL, &err), RC_EPARSE);
 	assert_null(m);
 	assert_non_null(strstr(err.msg, "invalid regex '(unclosed'"));
 }
@@ -116,12 +117,54 @@ static void test_match__empty_set_and_buffer(void **state)
 	(void)state;
 	scan(p, 1, "", &g);
 	assert_int_equal(g.n, 0);
-	assert_int_equal(rc_matcher_new(&m, NULL, 0, NULL, &err), 0);
+	assert_int_equal(rc_matcher_new(&m, NULL, 0, NULL, NULL, &err), 0);
 	assert_int_equal(rc_match_scratch_new(&s, m), 0);
 	assert_int_equal(rc_match_scan(m, s, "abc", 3, collect, &g), 0);
 	assert_int_equal(g.n, 0);
 	rc_match_scratch_free(s);
 	rc_matcher_free(m);
+}
+
+/* Compile into a cache directory, load from it, survive a corrupt file. */
+static void test_match__cache(void **state)
+{
+	const struct rc_pattern p[] = { { "actix-web", 0 },
+					{ "(a)\\1b", 0 },
+					{ "^#+ *install", RC_PAT_CASELESS } };
+	const char *text = "## Install\nxaab actix-web\n";
+	char dir[] = "/tmp/rc-hs-cache-XXXXXX", cmd[128];
+	struct rc_matcher *m = NULL;
+	struct rc_match_scratch *s = NULL;
+	struct rc_diags d = RC_DIAGS_INIT;
+	struct rc_err err = RC_ERR_INIT;
+	struct got g;
+	int round;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (round = 0; round < 3; round++) {
+		if (round == 2) { /* corrupt every cache file */
+			snprintf(cmd, sizeof(cmd),
+				 "for f in %s/hs-*.db; do echo junk > $f; done",
+				 dir);
+			assert_int_equal(system(cmd), 0);
+		}
+		memset(&g, 0, sizeof(g));
+		assert_int_equal(rc_matcher_new(&m, p, 3, dir, &d, &err), 0);
+		assert_int_equal(rc_match_scratch_new(&s, m), 0);
+		assert_int_equal(
+			rc_match_scan(m, s, text, strlen(text), collect, &g),
+			0);
+		assert_int_equal(g.n, 3);
+		/* the same note whether compiled or loaded */
+		assert_int_equal(d.list.n, 1);
+		assert_non_null(strstr(d.list.v[0].msg, "beyond Vectorscan"));
+		rc_match_scratch_free(s);
+		rc_matcher_free(m);
+		rc_diags_release(&d);
+	}
+	snprintf(cmd, sizeof(cmd), "test -f %s/hs-*.db && rm -rf %s", dir, dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 int main(void)
@@ -132,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_match__pcre2_fallback),
 		cmocka_unit_test(test_match__invalid_regex),
 		cmocka_unit_test(test_match__empty_set_and_buffer),
+		cmocka_unit_test(test_match__cache),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
