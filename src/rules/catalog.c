@@ -456,7 +456,7 @@ static int parse_kids(struct loader *ld, const struct rc_node *v,
 static int parse_pred(struct loader *ld, const struct rc_node *node,
 		      unsigned depth, struct rc_pred **out)
 {
-	const struct rc_node *v;
+	const struct rc_node *v, *label;
 	struct rc_pred *p;
 	size_t k;
 	int e;
@@ -476,13 +476,32 @@ static int parse_pred(struct loader *ld, const struct rc_node *node,
 				       "empty predicate (expected one key: "
 				       "exists, contains, dependency, fact, "
 				       "all, any or not)");
-	if (rc_node_count(node) > 1)
+	/* one predicate key, and optionally `label` (words for the report) */
+	label = rc_node_get(node, "label");
+	if (rc_node_count(node) > (label ? 2u : 1u) ||
+	    (label && rc_node_count(node) == 1)) {
+		const struct rc_node *a = rc_node_at(node, 0);
+		const struct rc_node *b = rc_node_at(node, 1);
+
+		if (label && rc_node_count(node) == 1)
+			return rc_schema_key_error(
+				&ld->sx, a,
+				"a predicate needs one key besides 'label' "
+				"(exists, contains, dependency, fact, all, "
+				"any or not)");
+		if (a == label || b == label)
+			b = rc_node_at(node, 2);
+		if (a == label)
+			a = rc_node_at(node, 1);
 		return rc_schema_key_error(
-			&ld->sx, rc_node_at(node, 1),
+			&ld->sx, b,
 			"a predicate has one key, found '%s' and '%s' "
 			"(combine predicates with all or any)",
-			rc_node_at(node, 0)->key, rc_node_at(node, 1)->key);
+			a->key, b->key);
+	}
 	v = rc_node_at(node, 0);
+	if (v == label)
+		v = rc_node_at(node, 1);
 	for (k = 0; k < RC_ARRAY_SIZE(pred_keys); k++)
 		if (!strcmp(v->key, pred_keys[k]))
 			break;
@@ -505,6 +524,8 @@ static int parse_pred(struct loader *ld, const struct rc_node *node,
 	p->type = (enum rc_pred_type)k; /* pred_keys is in enum order */
 	p->line = node->line;
 	p->col = node->col;
+	if (label && (e = rc_schema_str(&ld->sx, label, "label", &p->label)))
+		return e;
 	switch (p->type) {
 	case RC_PRED_EXISTS:
 		e = parse_globs(ld, v, p);

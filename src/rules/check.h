@@ -75,6 +75,10 @@ enum rc_op {
 struct rc_pred {
 	enum rc_pred_type type;
 	unsigned line, col; /* where it was written */
+	/* what is looked for, in words ("a dependency audit step in CI"):
+	 * a failing predicate with a label reports "not found: <label>"
+	 * instead of the globs and regexes it searched; or NULL */
+	const char *label;
 	/* EXISTS, CONTAINS: globs (case-insensitive, anchored at the root) */
 	const char **globs;
 	size_t nglobs;

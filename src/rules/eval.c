@@ -616,8 +616,33 @@ static int eval_group(struct ctx *cx, const struct rc_pred *p, unsigned depth,
 	return 0;
 }
 
+static int eval_one(struct ctx *cx, const struct rc_pred *p, unsigned depth,
+		    bool *pass, struct evl *ev);
+
+/* A labelled predicate that fails says what was not found, in words. */
 static int eval(struct ctx *cx, const struct rc_pred *p, unsigned depth,
 		bool *pass, struct evl *ev)
+{
+	struct rc_buf text = RC_BUF_INIT;
+	struct evl own = { .n = 0 };
+	int err;
+
+	if (!p || !p->label || p->type == RC_PRED_NOT)
+		return eval_one(cx, p, depth, pass, ev);
+	if ((err = eval_one(cx, p, depth, pass, &own)))
+		return err;
+	if (*pass) {
+		evl_append(ev, &own);
+		return 0;
+	}
+	rc_buf_addf(&text, "not found: %s", p->label);
+	err = evl_add(cx, ev, NULL, 0, NULL, &text);
+	rc_buf_release(&text);
+	return err;
+}
+
+static int eval_one(struct ctx *cx, const struct rc_pred *p, unsigned depth,
+		    bool *pass, struct evl *ev)
 {
 	int err;
 

@@ -302,6 +302,14 @@ static void test_catalog__errors(void **state)
 		{ HEAD "    when: { exists: a, fact: b }\n", RC_EUSAGE,
 		  "x.yml:6:24: a predicate has one key, found 'exists' and "
 		  "'fact' (combine predicates with all or any)" },
+		{ HEAD "    when: { label: x, exists: a, fact: b }\n", RC_EUSAGE,
+		  "x.yml:6:34: a predicate has one key, found 'exists' and "
+		  "'fact' (combine predicates with all or any)" },
+		{ HEAD "    when: { label: x }\n", RC_EUSAGE,
+		  "x.yml:6:13: a predicate needs one key besides 'label' "
+		  "(exists, contains, dependency, fact, all, any or not)" },
+		{ HEAD "    when: { exists: a, label: [x] }\n", RC_EUSAGE,
+		  "x.yml:6:31: expected label (a string)" },
 		{ HEAD "    when: { exists: {} }\n", RC_EUSAGE,
 		  "x.yml:6:21: expected a glob or a list of globs" },
 		{ HEAD "    when: { exists: [] }\n", RC_EUSAGE,

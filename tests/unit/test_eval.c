@@ -515,6 +515,32 @@ static void test_eval__combinators(void **state)
 	run_cases(*state, cases, RC_ARRAY_SIZE(cases));
 }
 
+static void test_eval__labels(void **state)
+{
+	static const struct pcase cases[] = {
+		/* a failing labelled predicate says what was not found */
+		{ "{ any: [ { exists: nope }, { dependency: zzz } ], "
+		  "label: 'a dependency audit step in CI' }",
+		  false, "not found: a dependency audit step in CI" },
+		{ "{ exists: nope, label: a threat model }", false,
+		  "not found: a threat model" },
+		/* a passing one keeps its evidence */
+		{ "{ label: the readme, exists: README.md }", true,
+		  "README.md: found" },
+		/* inside all/any: only the labelled child is summarised */
+		{ "{ all: [ { exists: README.md }, { exists: nope, label: "
+		  "nothing } ] }",
+		  false, "not found: nothing" },
+		/* not keeps the evidence of what it found */
+		{ "{ not: { exists: .env, label: a committed .env } }", false,
+		  ".env: found" },
+		{ "{ not: { exists: .env.prod, label: a committed .env } }",
+		  true, "not found: a committed .env" },
+	};
+
+	run_cases(*state, cases, RC_ARRAY_SIZE(cases));
+}
+
 static void test_eval__applicability(void **state)
 {
 	struct fx *fx = *state;
@@ -724,6 +750,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_eval__fact, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eval__combinators, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_eval__labels, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eval__applicability, setup,
 						teardown),
