@@ -69,29 +69,36 @@ int rc_parse_u64(const char **cur, const char *end, uint64_t max, uint64_t *out)
 
 unsigned rc_str_distance(const char *a, const char *b)
 {
+	/* optimal string alignment: insertions, deletions, substitutions and
+	 * transpositions of neighbours each cost 1 ("scna" -> "scan" is 1) */
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	unsigned row[64], prev, tmp;
+	unsigned d[3][64], *prev2 = d[0], *prev = d[1], *cur = d[2], *t;
 
 	if (la > 63 || lb > 63)
 		return 255;
 	for (j = 0; j <= lb; j++)
-		row[j] = (unsigned)j;
+		prev[j] = (unsigned)j;
 	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = (unsigned)i;
+		cur[0] = (unsigned)i;
 		for (j = 1; j <= lb; j++) {
 			unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			unsigned best = prev + cost;
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
+			unsigned best = prev[j - 1] + cost;
+
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
 		}
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[lb] > 255 ? 255 : row[lb];
+	return prev[lb] > 255 ? 255 : prev[lb];
 }
 
 const char *rc_str_suggest(const char *word, const char *const *candidates,

@@ -346,8 +346,11 @@ static int load_config(struct rc_config *cfg, struct rc_catalog *cat,
 	if (!required && stat(path, &st) && errno == ENOENT)
 		return 0;
 	e = rc_fs_read(&text, AT_FDCWD, path, 4u << 20, false, err);
-	if (e == RC_EIO && required)
+	if (e == RC_EIO && required) {
 		e = RC_EUSAGE; /* a named config that cannot be read */
+		if (err)
+			err->code = e;
+	}
 	if (!e)
 		e = rc_config_parse(cfg, text.ptr, text.len, path, cat, err);
 	rc_buf_release(&text);

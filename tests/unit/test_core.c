@@ -99,6 +99,9 @@ static void test_core__str_helpers(void **state)
 	assert_true(rc_str_ieq("ReadMe", "README"));
 	assert_non_null(rc_str_icase_find("# Getting Started", 17, "started"));
 	assert_int_equal(rc_str_distance("kitten", "sitting"), 3);
+	assert_int_equal(rc_str_distance("scna", "scan"), 1);
+	assert_int_equal(rc_str_distance("", "abc"), 3);
+	assert_int_equal(rc_str_distance("abc", "abc"), 0);
 	assert_string_equal(rc_str_suggest("wieghts", cands, 4), "weights");
 	assert_string_equal(rc_str_suggest("profle", cands, 4), "profile");
 	assert_null(rc_str_suggest("zzzzzz", cands, 4));
