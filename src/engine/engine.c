@@ -49,6 +49,8 @@ struct slot {
 struct worker {
 	struct rc_buf buf;
 	struct rc_match_scratch *scratch;
+	size_t *memo_file; /* per glob set: 1 + the file it was decided for */
+	bool *memo_hit;	   /* per glob set: the decision */
 };
 
 struct run {
@@ -59,24 +61,77 @@ struct run {
 	const struct rc_matcher *matcher;
 	struct worker *workers;
 	struct slot *slots; /* WINDOW of them, indexed i % WINDOW */
+	/* the files each content pattern is searched in: one compiled set per
+	 * distinct glob list, shared by the patterns that use it */
+	struct rc_globset **sets;
+	size_t nsets;
+	size_t *pattern_set; /* pattern id -> set index, SIZE_MAX: any file */
 	struct rc_facts *facts;
 	struct rc_diags *diags;
 	uint64_t max_size;
 	uint64_t bytes, skipped;
 };
 
-static bool pattern_applies(const struct rc_content_pattern *p,
-			    const char *path)
+/* Does pattern p apply to file i? Decided once per file and glob set. */
+static bool pattern_applies(struct run *r, struct worker *w, size_t i,
+			    unsigned p, const char *path)
 {
-	size_t i;
+	size_t set = r->pattern_set[p];
 
-	if (!p->nglobs)
+	if (set == SIZE_MAX)
 		return true;
-	for (i = 0; i < p->nglobs; i++)
-		if (rc_glob_match(p->globs[i], path,
-				  RC_GLOB_CASEFOLD | RC_GLOB_BRACES))
-			return true;
-	return false;
+	if (w->memo_file[set] != i + 1) {
+		w->memo_file[set] = i + 1;
+		w->memo_hit[set] =
+			rc_globset_match(r->sets[set], path, strlen(path));
+	}
+	return w->memo_hit[set];
+}
+
+static bool same_globs(const struct rc_content_pattern *a,
+		       const struct rc_content_pattern *b)
+{
+	size_t g;
+
+	if (a->nglobs != b->nglobs)
+		return false;
+	for (g = 0; g < a->nglobs; g++)
+		if (strcmp(a->globs[g], b->globs[g]))
+			return false;
+	return true;
+}
+
+/* One compiled glob set per distinct glob list of the patterns. */
+static int build_sets(struct run *r)
+{
+	const struct rc_catalog *c = r->catalog;
+	size_t p, q;
+	int e;
+
+	r->pattern_set = rc_calloc(c->npatterns + 1, sizeof(*r->pattern_set));
+	r->sets = rc_calloc(c->npatterns + 1, sizeof(*r->sets));
+	if (!r->pattern_set || !r->sets)
+		return RC_ENOMEM;
+	for (p = 0; p < c->npatterns; p++) {
+		r->pattern_set[p] = SIZE_MAX;
+		if (!c->patterns[p].nglobs)
+			continue;
+		for (q = 0; q < p; q++)
+			if (r->pattern_set[q] != SIZE_MAX &&
+			    same_globs(&c->patterns[p], &c->patterns[q])) {
+				r->pattern_set[p] = r->pattern_set[q];
+				break;
+			}
+		if (r->pattern_set[p] != SIZE_MAX)
+			continue;
+		e = rc_globset_new(&r->sets[r->nsets], c->patterns[p].globs,
+				   c->patterns[p].nglobs,
+				   RC_GLOB_CASEFOLD | RC_GLOB_BRACES);
+		if (e)
+			return e;
+		r->pattern_set[p] = r->nsets++;
+	}
+	return 0;
 }
 
 struct scan_ctx {
@@ -108,8 +163,9 @@ static int cmp_hit(const void *pa, const void *pb)
 
 /* Turn raw (pattern, offset) hits into (pattern, line, snippet) for the
  * patterns whose globs cover this path; one pass over the buffer. */
-static int resolve_hits(struct run *r, struct slot *s, const char *path,
-			const char *buf, size_t len)
+static int resolve_hits(struct run *r, struct worker *w, size_t file,
+			struct slot *s, const char *path, const char *buf,
+			size_t len)
 {
 	size_t i, pos = 0, line_start = 0;
 	unsigned line = 1;
@@ -118,12 +174,10 @@ static int resolve_hits(struct run *r, struct slot *s, const char *path,
 		qsort(s->hits.v, s->hits.n, sizeof(*s->hits.v), cmp_hit);
 	for (i = 0; i < s->hits.n; i++) {
 		const struct hit *h = &s->hits.v[i];
-		const struct rc_content_pattern *p =
-			&r->catalog->patterns[h->pattern];
 		size_t at = h->off ? h->off - 1 : 0, end, n;
 		const char *nl;
 
-		if (!pattern_applies(p, path))
+		if (!pattern_applies(r, w, file, h->pattern, path))
 			continue;
 		if (at > len)
 			at = len;
@@ -160,13 +214,13 @@ static int resolve_hits(struct run *r, struct slot *s, const char *path,
 
 static uint64_t count_lines(const char *buf, size_t len)
 {
-	const char *p = buf, *end = buf + len;
 	uint64_t n = 0;
+	size_t i;
 
-	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
-		n++;
-		p++;
-	}
+	/* a plain loop the compiler vectorises: far faster than a memchr
+	 * call per line on source text with short lines */
+	for (i = 0; i < len; i++)
+		n += buf[i] == '\n';
 	if (len && buf[len - 1] != '\n')
 		n++;
 	return n;
@@ -212,8 +266,8 @@ static int process_file(size_t i, unsigned worker, void *payload)
 				  w->buf.len, on_match, &ctx);
 		if (e || ctx.err)
 			return e ? e : ctx.err;
-		if (s->hits.n &&
-		    (e = resolve_hits(r, s, we->path, w->buf.ptr, w->buf.len)))
+		if (s->hits.n && (e = resolve_hits(r, w, i, s, we->path,
+						   w->buf.ptr, w->buf.len)))
 			return e;
 	}
 	if (rc_collect_wants(we->path)) {
@@ -291,6 +345,10 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 			return e;
 	}
 	r->matcher = matcher;
+	if ((e = build_sets(r))) {
+		rc_err_set(err, e, NULL, 0, 0, "out of memory");
+		goto out;
+	}
 	r->workers = rc_calloc(jobs, sizeof(*r->workers));
 	r->slots = rc_calloc(WINDOW, sizeof(*r->slots));
 	if (!r->workers || !r->slots) {
@@ -299,6 +357,14 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 	}
 	for (j = 0; j < jobs; j++) {
 		rc_buf_init(&r->workers[j].buf, r->max_size + 1);
+		r->workers[j].memo_file =
+			rc_calloc(r->nsets + 1, sizeof(size_t));
+		r->workers[j].memo_hit = rc_calloc(r->nsets + 1, sizeof(bool));
+		if (!r->workers[j].memo_file || !r->workers[j].memo_hit) {
+			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
+				       "out of memory");
+			goto out;
+		}
 		if (matcher &&
 		    rc_match_scratch_new(&r->workers[j].scratch, matcher)) {
 			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
@@ -316,6 +382,8 @@ out:
 		for (j = 0; j < jobs; j++) {
 			rc_buf_release(&r->workers[j].buf);
 			rc_match_scratch_free(r->workers[j].scratch);
+			rc_free(r->workers[j].memo_file);
+			rc_free(r->workers[j].memo_hit);
 		}
 	if (r->slots)
 		for (i = 0; i < WINDOW; i++) {
@@ -331,6 +399,10 @@ out:
 		}
 	rc_free(r->workers);
 	rc_free(r->slots);
+	for (i = 0; i < r->nsets; i++)
+		rc_globset_free(r->sets[i]);
+	rc_free(r->sets);
+	rc_free(r->pattern_set);
 	rc_matcher_free(matcher);
 	r->matcher = NULL;
 	return e;

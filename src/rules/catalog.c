@@ -13,6 +13,7 @@
  */
 #include "../core/common.h"
 #include "catalog.h"
+#include "../walk/glob.h"
 #include "../core/alloc.h"
 #include "../core/str.h"
 #include "../parse/yaml.h"
@@ -87,6 +88,9 @@ void rc_catalog_free(struct rc_catalog *c)
 	for (i = 0; i < c->nregexes; i++)
 		pcre2_code_free(c->regexes[i]);
 	rc_free(c->regexes);
+	for (i = 0; i < c->nglobsets; i++)
+		rc_globset_free(c->globsets[i]);
+	rc_free(c->globsets);
 	rc_free(c->checks);
 	rc_free(c->patterns);
 	rc_arena_release(&c->arena);
@@ -151,6 +155,31 @@ static int keep_re(struct rc_catalog *c, void *code)
 		c->regcap = cap;
 	}
 	c->regexes[c->nregexes++] = code;
+	return 0;
+}
+
+/* Compile an `exists` predicate's globs once, for the whole file list. */
+static int compile_globs(struct rc_catalog *c, struct rc_pred *p)
+{
+	struct rc_globset *set = NULL;
+	int e;
+
+	if (c->nglobsets == c->globsetcap) {
+		size_t cap = c->globsetcap ? c->globsetcap * 2 : 16;
+		struct rc_globset **v =
+			rc_reallocarray(c->globsets, cap, sizeof(*v));
+
+		if (!v)
+			return RC_ENOMEM;
+		c->globsets = v;
+		c->globsetcap = cap;
+	}
+	e = rc_globset_new(&set, p->globs, p->nglobs,
+			   RC_GLOB_CASEFOLD | RC_GLOB_BRACES);
+	if (e)
+		return e;
+	c->globsets[c->nglobsets++] = set;
+	p->globset = set;
 	return 0;
 }
 
@@ -529,6 +558,8 @@ static int parse_pred(struct loader *ld, const struct rc_node *node,
 	switch (p->type) {
 	case RC_PRED_EXISTS:
 		e = parse_globs(ld, v, p);
+		if (!e)
+			e = compile_globs(ld->c, p);
 		break;
 	case RC_PRED_CONTAINS:
 		e = parse_contains(ld, v, p);

@@ -40,6 +40,8 @@ struct rc_catalog {
 	size_t npatterns, patcap;
 	void **regexes; /* compiled `matches` regexes (pcre2_code *), owned */
 	size_t nregexes, regcap;
+	struct rc_globset **globsets; /* compiled `exists` globs, owned */
+	size_t nglobsets, globsetcap;
 	size_t npreds; /* predicates loaded, for RC_CATALOG_MAX_PREDS */
 	struct rc_arena arena;
 };

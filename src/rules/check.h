@@ -14,6 +14,8 @@
 
 #include "../core/common.h"
 
+struct rc_globset;
+
 enum rc_category {
 	RC_CAT_SECURITY,
 	RC_CAT_RELEASE,
@@ -82,6 +84,7 @@ struct rc_pred {
 	/* EXISTS, CONTAINS: globs (case-insensitive, anchored at the root) */
 	const char **globs;
 	size_t nglobs;
+	struct rc_globset *globset; /* EXISTS: globs compiled at load time */
 	/* CONTAINS: regex and its content-pattern id (index into the
 	 * catalog's pattern list, assigned by the loader); caseless from
 	 * `nocase: true` or a leading "(?i)", which the loader removes */

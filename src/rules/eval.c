@@ -260,15 +260,22 @@ static int eval_exists(struct ctx *cx, const struct rc_pred *p, bool *pass,
 		if (!e || (e->flags & RC_FILE_SYMLINK))
 			continue;
 		plen = strlen(e->path);
-		for (g = 0; g < p->nglobs; g++) {
-			if (g < RC_ARRAY_SIZE(filters) &&
-			    !filter_pass(&filters[g], e->path, plen))
+		if (p->globset) {
+			/* compiled at load time: one call for all globs */
+			if (!rc_globset_match(p->globset, e->path, plen))
 				continue;
-			if (rc_glob_match(p->globs[g], e->path, GLOB_FLAGS))
-				break;
+		} else {
+			for (g = 0; g < p->nglobs; g++) {
+				if (g < RC_ARRAY_SIZE(filters) &&
+				    !filter_pass(&filters[g], e->path, plen))
+					continue;
+				if (rc_glob_match(p->globs[g], e->path,
+						  GLOB_FLAGS))
+					break;
+			}
+			if (g == p->nglobs)
+				continue;
 		}
-		if (g == p->nglobs)
-			continue;
 		found = true;
 		if (!cx->arena)
 			break; /* the verdict is all that is asked */

@@ -457,6 +457,9 @@ struct brace_ctx {
 	unsigned flags;
 	unsigned leaves;
 	bool abort;
+	/* at each brace-free alternative: match it (NULL) or collect it */
+	bool (*leaf)(struct brace_ctx *c, const char *s, size_t n);
+	void *payload;
 };
 
 static bool expand(struct brace_ctx *c, const char *s, size_t n, size_t from,
@@ -478,6 +481,8 @@ static bool expand(struct brace_ctx *c, const char *s, size_t n, size_t from,
 			c->abort = true;
 			return false;
 		}
+		if (c->leaf)
+			return c->leaf(c, s, n);
 		return match_plain(s, n, c->txt, c->tlen, c->flags);
 	}
 	if (depth >= RC_GLOB_MAX_BRACE_DEPTH) {
@@ -514,7 +519,7 @@ static bool expand(struct brace_ctx *c, const char *s, size_t n, size_t from,
 bool rc_glob_match_n(const char *pattern, size_t plen, const char *path,
 		     size_t len, unsigned flags)
 {
-	struct brace_ctx c = { path, len, flags, 0, false };
+	struct brace_ctx c = { path, len, flags, 0, false, NULL, NULL };
 
 	if (!(flags & RC_GLOB_BRACES) || !memchr(pattern, '{', plen))
 		return match_plain(pattern, plen, path, len, flags);
@@ -525,4 +530,223 @@ bool rc_glob_match(const char *pattern, const char *path, unsigned flags)
 {
 	return rc_glob_match_n(pattern, strlen(pattern), path, strlen(path),
 			       flags);
+}
+
+/* ---- compiled sets ---- */
+
+struct alt {
+	char *pat; /* brace-free, valid */
+	size_t len;
+	const char *suffix; /* literal tail every match ends with */
+	size_t slen;
+	size_t plen; /* literal head every match starts with: pat[0..plen) */
+	const char *part; /* longest literal run inside, every match has it */
+	size_t partlen;
+};
+
+struct rc_globset {
+	struct alt *alts;
+	size_t n, cap;
+	unsigned flags;
+	bool nomem;
+	/* the bytes a matching path can end with (case-folded with
+	 * RC_GLOB_CASEFOLD); all set when some alternative has no literal
+	 * tail. One lookup rejects most paths before any alternative. */
+	uint64_t last[4];
+};
+
+static void last_add(struct rc_globset *set, unsigned char c)
+{
+	set->last[c >> 6] |= (uint64_t)1 << (c & 63);
+	if (set->flags & RC_GLOB_CASEFOLD) {
+		c = lower(c);
+		set->last[c >> 6] |= (uint64_t)1 << (c & 63);
+		c = upper(c);
+		set->last[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+}
+
+/* The literal tail of a brace-free pattern: what every match ends with. */
+static void set_suffix(struct alt *a)
+{
+	size_t i = a->len;
+
+	while (i > 0 && !strchr("*?[]\\", a->pat[i - 1]))
+		i--;
+	/* "**" + "/x" also matches "x" at the top: '/' is not required */
+	if (i < a->len && a->pat[i] == '/' && i >= 2 && a->pat[i - 1] == '*' &&
+	    a->pat[i - 2] == '*')
+		i++;
+	a->suffix = a->pat + i;
+	a->slen = a->len - i;
+	/* the head up to the first special, and the longest literal run */
+	a->plen = strcspn(a->pat, "*?[]\\");
+	if (a->plen == a->len)
+		a->plen = 0; /* no wildcard: the tail already says it all */
+	a->part = NULL;
+	a->partlen = 0;
+	for (i = 0; i < a->len;) {
+		size_t n = strcspn(a->pat + i, "*?[]\\");
+
+		if (n > a->partlen && n >= 3) {
+			a->part = a->pat + i;
+			a->partlen = n;
+		}
+		i += n;
+		if (i < a->len && a->pat[i] == '[')
+			while (i < a->len && a->pat[i] != ']')
+				i++; /* a class is no literal */
+		if (i < a->len && a->pat[i] == '\\')
+			i++; /* nor is an escape (kept simple: skip it) */
+		i++;
+	}
+	/* a "**" + "/x/" run may match at the top, without its '/' */
+	if (a->part && a->part[0] == '/' && a->part > a->pat + 1 &&
+	    a->part[-1] == '*' && a->part[-2] == '*') {
+		a->part++;
+		a->partlen--;
+	}
+}
+
+static bool has_part(const char *path, size_t len, const char *part, size_t n,
+		     unsigned flags)
+{
+	size_t i, k;
+
+	for (i = 0; i + n <= len; i++) {
+		for (k = 0; k < n; k++)
+			if (!same((unsigned char)path[i + k],
+				  (unsigned char)part[k], flags))
+				break;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+static bool collect_leaf(struct brace_ctx *c, const char *s, size_t n)
+{
+	struct rc_globset *set = c->payload;
+	struct alt *a;
+
+	if (!valid(s, s + n))
+		return false; /* matches nothing, as rc_glob_match says */
+	if (set->n == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 8;
+		struct alt *v = rc_reallocarray(set->alts, cap, sizeof(*v));
+
+		if (!v) {
+			set->nomem = c->abort = true;
+			return false;
+		}
+		set->alts = v;
+		set->cap = cap;
+	}
+	a = &set->alts[set->n];
+	a->pat = rc_malloc(n + 1);
+	if (!a->pat) {
+		set->nomem = c->abort = true;
+		return false;
+	}
+	memcpy(a->pat, s, n);
+	a->pat[n] = '\0';
+	a->len = n;
+	set_suffix(a);
+	set->n++;
+	return false; /* keep expanding */
+}
+
+int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
+		   unsigned flags)
+{
+	struct rc_globset *set = rc_calloc(1, sizeof(*set));
+	size_t i;
+
+	*out = NULL;
+	if (!set)
+		return RC_ENOMEM;
+	set->flags = flags & ~(unsigned)RC_GLOB_BRACES;
+	for (i = 0; i < n; i++) {
+		struct brace_ctx c = { NULL,	     0,	 flags, 0, false,
+				       collect_leaf, set };
+		size_t len = strlen(globs[i]);
+
+		if ((flags & RC_GLOB_BRACES) && memchr(globs[i], '{', len)) {
+			size_t before = set->n;
+
+			expand(&c, globs[i], len, 0, 0);
+			if (c.abort && !set->nomem)
+				set->n = before; /* over the limits: nothing */
+		} else {
+			collect_leaf(&c, globs[i], len);
+		}
+		if (set->nomem) {
+			rc_globset_free(set);
+			return RC_ENOMEM;
+		}
+	}
+	for (i = 0; i < set->n; i++) {
+		const struct alt *a = &set->alts[i];
+
+		if (a->slen)
+			last_add(set, (unsigned char)a->suffix[a->slen - 1]);
+		else
+			memset(set->last, 0xff, sizeof(set->last));
+	}
+	*out = set;
+	return 0;
+}
+
+void rc_globset_free(struct rc_globset *set)
+{
+	size_t i;
+
+	if (!set)
+		return;
+	for (i = 0; i < set->n; i++)
+		rc_free(set->alts[i].pat);
+	rc_free(set->alts);
+	rc_free(set);
+}
+
+size_t rc_globset_count(const struct rc_globset *set)
+{
+	return set->n;
+}
+
+bool rc_globset_match(const struct rc_globset *set, const char *path,
+		      size_t len)
+{
+	size_t i, k;
+	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
+
+	if (len && !(set->last[end >> 6] & ((uint64_t)1 << (end & 63))))
+		return false;
+	for (i = 0; i < set->n; i++) {
+		const struct alt *a = &set->alts[i];
+
+		if (a->slen > len)
+			continue;
+		for (k = 0; k < a->slen; k++)
+			if (!same((unsigned char)path[len - a->slen + k],
+				  (unsigned char)a->suffix[k], set->flags))
+				break;
+		if (k < a->slen)
+			continue;
+		if (a->plen > len)
+			continue;
+		for (k = 0; k < a->plen; k++)
+			if (!same((unsigned char)path[k],
+				  (unsigned char)a->pat[k], set->flags))
+				break;
+		if (k < a->plen)
+			continue;
+		if (a->part &&
+		    !has_part(path, len, a->part, a->partlen, set->flags))
+			continue;
+		if (match_path(a->pat, a->pat + a->len, path, path + len,
+			       set->flags))
+			return true;
+	}
+	return false;
 }

@@ -55,4 +55,23 @@ bool rc_glob_match(const char *pattern, const char *path, unsigned flags);
 bool rc_glob_match_n(const char *pattern, size_t plen, const char *path,
 		     size_t len, unsigned flags);
 
+/*
+ * A compiled set of globs, for matching many paths against the same list:
+ * braces are expanded once (within the limits above; a glob past them
+ * matches nothing, as rc_glob_match says), each alternative is validated
+ * once and keeps its literal tail to reject most paths with one compare.
+ * rc_globset_match(set, path, len) is true when any glob matches, exactly
+ * as rc_glob_match with the same flags. Immutable after creation: share it
+ * between threads freely.
+ */
+struct rc_globset;
+
+int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
+		   unsigned flags);
+void rc_globset_free(struct rc_globset *set);
+bool rc_globset_match(const struct rc_globset *set, const char *path,
+		      size_t len);
+/* Number of brace-free alternatives the set holds. */
+size_t rc_globset_count(const struct rc_globset *set);
+
 #endif

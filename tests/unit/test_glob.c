@@ -9,6 +9,7 @@
  */
 #include "core/common.h"
 #include "walk/glob.h"
+#include "core/alloc.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -549,6 +550,105 @@ static void test_glob__pathological(void **state)
 	free(pat);
 }
 
+/* A compiled set answers exactly as rc_glob_match on each of its globs. */
+static void test_glob__set_agrees(void **state)
+{
+	static const char *const globs[] = {
+		"**/.env",     "{,*/,crates/*/}src/**/*.rs",
+		"*.{md,rst}",  "{,.github/,docs/}SECURITY{.md,.txt,}",
+		"docs/**",     "a[bc]d",
+		"\\*lit",      "**/test_*.py",
+		"x{a,{b,c}}y", "[!t]*/*.py",
+		"{unclosed",   "src/*.c",
+		"**",
+	};
+	static const char *const paths[] = {
+		".env",
+		"app/.env",
+		"src/main.rs",
+		"crates/x/src/a/b.rs",
+		"x/src/lib.rs",
+		"README.md",
+		"docs/a.rst",
+		"SECURITY",
+		"docs/SECURITY.md",
+		".github/SECURITY.txt",
+		"docs/x/y",
+		"abd",
+		"acd",
+		"aed",
+		"*lit",
+		"xlit",
+		"tests/test_a.py",
+		"test_b.py",
+		"xay",
+		"xcy",
+		"xdy",
+		"lib/a.py",
+		"tests/a.py",
+		"{unclosed",
+		"src/a.c",
+		"src/x/a.c",
+		"",
+		"SRC/MAIN.RS",
+	};
+	const unsigned flagsets[] = { RC_GLOB_BRACES,
+				      RC_GLOB_BRACES | RC_GLOB_CASEFOLD };
+	size_t g, p, f, bad = 0;
+
+	(void)state;
+	for (f = 0; f < RC_ARRAY_SIZE(flagsets); f++)
+		for (g = 0; g < RC_ARRAY_SIZE(globs); g++) {
+			struct rc_globset *set = NULL;
+
+			assert_int_equal(
+				rc_globset_new(&set, &globs[g], 1, flagsets[f]),
+				0);
+			for (p = 0; p < RC_ARRAY_SIZE(paths); p++) {
+				bool want = rc_glob_match(globs[g], paths[p],
+							  flagsets[f]);
+				bool got = rc_globset_match(set, paths[p],
+							    strlen(paths[p]));
+				if (want != got) {
+					print_message(
+						"'%s' vs '%s' (flags %u): "
+						"set %d, glob %d\n",
+						globs[g], paths[p], flagsets[f],
+						got, want);
+					bad++;
+				}
+			}
+			rc_globset_free(set);
+		}
+	assert_int_equal(bad, 0);
+}
+
+static void test_glob__set_of_many(void **state)
+{
+	static const char *const globs[] = { "*.md", "docs/**", "{a,b}.c" };
+	struct rc_globset *set = NULL;
+
+	(void)state;
+	assert_int_equal(rc_globset_new(&set, globs, 3, RC_GLOB_BRACES), 0);
+	assert_int_equal(rc_globset_count(set), 4);
+	assert_true(rc_globset_match(set, "x.md", 4));
+	assert_true(rc_globset_match(set, "docs/y", 6));
+	assert_true(rc_globset_match(set, "b.c", 3));
+	assert_false(rc_globset_match(set, "c.c", 3));
+	rc_globset_free(set);
+	for (long n = 0; n < 20; n++) { /* every allocation failure */
+		rc_alloc_fail_after(n);
+		set = NULL;
+		if (rc_globset_new(&set, globs, 3, RC_GLOB_BRACES) == 0) {
+			rc_alloc_fail_after(-1);
+			rc_globset_free(set);
+			break;
+		}
+		rc_alloc_fail_after(-1);
+		assert_null(set);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -563,6 +663,8 @@ int main(void)
 		cmocka_unit_test(test_glob__braces_flag_neutral),
 		cmocka_unit_test(test_glob__explicit_lengths),
 		cmocka_unit_test(test_glob__pathological),
+		cmocka_unit_test(test_glob__set_agrees),
+		cmocka_unit_test(test_glob__set_of_many),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
