@@ -15,6 +15,8 @@
 
 #include <git2.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <stdio.h>
 #include <time.h>
 
 #define MAX_TAGS_LISTED 20
@@ -388,11 +390,24 @@ out:
 	return e;
 }
 
+/* Initialising libgit2 costs milliseconds (it loads TLS certificates):
+ * only do it when the root can be a repository. */
+static bool has_dot_git(const char *root)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/.git", root);
+	return lstat(path, &st) == 0;
+}
+
 int rc_collect_git(struct rc_facts *f, struct rc_diags *d, const char *root)
 {
 	git_repository *repo = NULL;
 	int g, e = 0;
 
+	if (!has_dot_git(root))
+		return 0; /* not the top of a work tree: no git facts */
 	if (git_libgit2_init() < 0)
 		return rc_diags_add(d, RC_DIAG_NOTE, NULL, 0, 0,
 				    "cannot initialise libgit2");

@@ -46,7 +46,9 @@ struct rc_scan_result {
 	struct rc_catalog *catalog;
 	struct rc_config config;
 	struct rc_diags diags;
-	struct rc_arena arena; /* evidence strings, report arrays */
+	struct rc_arena arena;	      /* evidence strings, report arrays */
+	struct rc_arena *eval_arenas; /* one per evaluation worker */
+	unsigned neval_arenas;
 };
 
 /*

@@ -553,7 +553,44 @@ struct rc_globset {
 	 * RC_GLOB_CASEFOLD); all set when some alternative has no literal
 	 * tail. One lookup rejects most paths before any alternative. */
 	uint64_t last[4];
+	/* alternatives bucketed by the (folded) last byte of their literal
+	 * tail, bucket 256 for those without one: order[first[k]] up to
+	 * order[first[k + 1]] are the alternatives of bucket k */
+	size_t *order;
+	size_t first[258];
 };
+
+static unsigned bucket_of(const struct rc_globset *set, unsigned char c)
+{
+	return (set->flags & RC_GLOB_CASEFOLD) ? lower(c) : c;
+}
+
+static unsigned alt_bucket(const struct rc_globset *set, const struct alt *a)
+{
+	return a->slen ? bucket_of(set, (unsigned char)a->suffix[a->slen - 1])
+		       : 256;
+}
+
+/* Counting sort of the alternatives into their buckets. */
+static int build_buckets(struct rc_globset *set)
+{
+	size_t count[258] = { 0 }, i, k;
+
+	set->order = rc_calloc(set->n + 1, sizeof(*set->order));
+	if (!set->order)
+		return RC_ENOMEM;
+	for (i = 0; i < set->n; i++)
+		count[alt_bucket(set, &set->alts[i])]++;
+	set->first[0] = 0;
+	for (k = 0; k < 257; k++)
+		set->first[k + 1] = set->first[k] + count[k];
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < set->n; i++) {
+		k = alt_bucket(set, &set->alts[i]);
+		set->order[set->first[k] + count[k]++] = i;
+	}
+	return 0;
+}
 
 static void last_add(struct rc_globset *set, unsigned char c)
 {
@@ -693,6 +730,10 @@ int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
 		else
 			memset(set->last, 0xff, sizeof(set->last));
 	}
+	if (build_buckets(set)) {
+		rc_globset_free(set);
+		return RC_ENOMEM;
+	}
 	*out = set;
 	return 0;
 }
@@ -706,6 +747,7 @@ void rc_globset_free(struct rc_globset *set)
 	for (i = 0; i < set->n; i++)
 		rc_free(set->alts[i].pat);
 	rc_free(set->alts);
+	rc_free(set->order);
 	rc_free(set);
 }
 
@@ -714,39 +756,47 @@ size_t rc_globset_count(const struct rc_globset *set)
 	return set->n;
 }
 
+/* Does alternative a match the path (len bytes)? Cheap rejections first. */
+static bool alt_match(const struct rc_globset *set, const struct alt *a,
+		      const char *path, size_t len)
+{
+	size_t k;
+
+	if (a->slen > len || a->plen > len)
+		return false;
+	for (k = 0; k < a->slen; k++)
+		if (!same((unsigned char)path[len - a->slen + k],
+			  (unsigned char)a->suffix[k], set->flags))
+			return false;
+	for (k = 0; k < a->plen; k++)
+		if (!same((unsigned char)path[k], (unsigned char)a->pat[k],
+			  set->flags))
+			return false;
+	if (a->part && !has_part(path, len, a->part, a->partlen, set->flags))
+		return false;
+	return match_path(a->pat, a->pat + a->len, path, path + len,
+			  set->flags);
+}
+
 bool rc_globset_match(const struct rc_globset *set, const char *path,
 		      size_t len)
 {
-	size_t i, k;
 	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
+	size_t i, b;
 
 	if (len && !(set->last[end >> 6] & ((uint64_t)1 << (end & 63))))
 		return false;
-	for (i = 0; i < set->n; i++) {
-		const struct alt *a = &set->alts[i];
-
-		if (a->slen > len)
-			continue;
-		for (k = 0; k < a->slen; k++)
-			if (!same((unsigned char)path[len - a->slen + k],
-				  (unsigned char)a->suffix[k], set->flags))
-				break;
-		if (k < a->slen)
-			continue;
-		if (a->plen > len)
-			continue;
-		for (k = 0; k < a->plen; k++)
-			if (!same((unsigned char)path[k],
-				  (unsigned char)a->pat[k], set->flags))
-				break;
-		if (k < a->plen)
-			continue;
-		if (a->part &&
-		    !has_part(path, len, a->part, a->partlen, set->flags))
-			continue;
-		if (match_path(a->pat, a->pat + a->len, path, path + len,
-			       set->flags))
-			return true;
+	/* the alternatives whose tail ends like the path, then those
+	 * without a literal tail */
+	if (len) {
+		b = bucket_of(set, end);
+		for (i = set->first[b]; i < set->first[b + 1]; i++)
+			if (alt_match(set, &set->alts[set->order[i]], path,
+				      len))
+				return true;
 	}
+	for (i = set->first[256]; i < set->first[257]; i++)
+		if (alt_match(set, &set->alts[set->order[i]], path, len))
+			return true;
 	return false;
 }
