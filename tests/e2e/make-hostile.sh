@@ -170,6 +170,55 @@ else
 	fails=$((fails + 1))
 fi
 
+# The walk reached the bottom of deep/ and kept the non-UTF-8 name: custom
+# checks that pass only when those files are in the file list.
+cat >"$work/found.yml" <<'YML'
+version: 1
+checks:
+  - id: deep-leaf-found
+    title: The file under 1,000 directories was walked
+    category: docs
+    severity: low
+    when: { exists: "deep/**/leaf.txt" }
+  - id: odd-name-found
+    title: The file with a non-UTF-8 name was walked
+    category: docs
+    severity: low
+    when: { exists: "bad-*-name.txt" }
+YML
+if (cd "$work/hostile/repo" && timeout 60 "$bin" scan --config "$work/found.yml" \
+	--format json -o "$work/found.json" . >/dev/null 2>&1 || [ $? -eq 1 ]) &&
+	python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); s={f["check"]:f["status"] for f in r["findings"]}; sys.exit(0 if s.get("deep-leaf-found")=="pass" and s.get("odd-name-found")=="pass" else 1)' "$work/found.json"; then
+	echo "ok the 1,000-deep file and the non-UTF-8 name were walked"
+else
+	echo "not ok the 1,000-deep file or the non-UTF-8 name was not walked"
+	fails=$((fails + 1))
+fi
+
+# An unreadable file is a warning with its path, and the scan goes on. Root
+# reads everything, so as root the scan runs as nobody (setpriv).
+unread=$work/unreadable
+rm -rf "$unread"
+mkdir -p "$unread"
+printf '# demo\n' >"$unread/README.md"
+echo secret >"$unread/locked.txt"
+chmod 000 "$unread/locked.txt"
+chmod 755 "$work" "$unread"
+as=()
+if [ "$(id -u)" -eq 0 ]; then
+	as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
+status=0
+(cd "$unread" && timeout 60 "${as[@]}" env READYCHECK_CACHE_DIR= "$bin" scan \
+	--format json -o - . >"$work/unreadable.json" 2>"$work/unreadable.err") || status=$?
+if [ "$status" -le 1 ] && python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); d=[x for x in r["diagnostics"] if x["path"]=="locked.txt" and x["level"]=="warning" and "Permission denied" in x["message"]]; sys.exit(0 if d and len(r["findings"])>100 else 1)' "$work/unreadable.json"; then
+	echo "ok an unreadable file is a warning and the report is complete"
+else
+	echo "not ok unreadable file: exit $status"
+	sed 's/^/# /' "$work/unreadable.err" | head -5
+	fails=$((fails + 1))
+fi
+
 status=0
 (cd "$work/hostile/bad-config" && timeout 60 "$bin" scan .) \
 	>"$work/bad.out" 2>"$work/bad.err" || status=$?
@@ -180,4 +229,5 @@ else
 	sed 's/^/# /' "$work/bad.err" | head -20
 	fails=$((fails + 1))
 fi
+printf '%d passed, %d failed\n' "$((6 - fails))" "$fails"
 exit $((fails > 0))
