@@ -3,6 +3,7 @@
 set -euo pipefail
 build=${1:-build-fuzz}
 secs=${2:-60}
+mkdir -p fuzz/crashes
 for bin in "$build"/fuzz/*_fuzzer; do
 	name=$(basename "$bin" _fuzzer)
 	work=$(mktemp -d)

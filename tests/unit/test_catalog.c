@@ -302,7 +302,8 @@ static void test_catalog__errors(void **state)
 		{ HEAD "    when: { exists: a, fact: b }\n", RC_EUSAGE,
 		  "x.yml:6:24: a predicate has one key, found 'exists' and "
 		  "'fact' (combine predicates with all or any)" },
-		{ HEAD "    when: { label: x, exists: a, fact: b }\n", RC_EUSAGE,
+		{ HEAD "    when: { label: x, exists: a, fact: b }\n",
+		  RC_EUSAGE,
 		  "x.yml:6:34: a predicate has one key, found 'exists' and "
 		  "'fact' (combine predicates with all or any)" },
 		{ HEAD "    when: { label: x }\n", RC_EUSAGE,
