@@ -33,9 +33,11 @@ asan: deps
 		ctest --test-dir build-asan --output-on-failure -j $(JOBS)
 
 bench: build
-	bench/run.sh
+	@RC_DEPS_EXTRA="hyperfine ripgrep time" scripts/deps.sh
+	BENCH_NO_BUILD=1 bench/run.sh
 
-fuzz: deps
+fuzz:
+	@RC_DEPS_EXTRA="clang libclang-rt-14-dev" scripts/deps.sh
 	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DRC_FUZZ=ON -DRC_TESTS=OFF
 	cmake --build build-fuzz -j $(JOBS)
 	scripts/fuzz.sh build-fuzz $${FUZZ_SECONDS:-60}

@@ -62,6 +62,9 @@ int rc_buf_addch_n(struct rc_buf *b, char c, size_t n);
  * become U+FFFD. */
 int rc_buf_add_json_str(struct rc_buf *b, const char *s, size_t n);
 
+/* Append code point cp (at most 0x10FFFF, not a surrogate) as UTF-8. */
+int rc_buf_add_utf8(struct rc_buf *b, uint32_t cp);
+
 /* The sticky error: 0, RC_ENOMEM or RC_ETOOBIG. */
 static inline int rc_buf_err(const struct rc_buf *b)
 {

@@ -79,3 +79,25 @@ const char *rc_cursor_what(const struct rc_cursor *c, char *buf, size_t n)
 		snprintf(buf, n, "byte 0x%02x", (unsigned)ch);
 	return buf;
 }
+
+int rc_cursor_hex(struct rc_cursor *c, int n, uint32_t *out)
+{
+	uint32_t v = 0;
+	int i, ch;
+
+	for (i = 0; i < n; i++) {
+		ch = rc_cursor_peek_at(c, (size_t)i);
+		v <<= 4;
+		if (ch >= '0' && ch <= '9')
+			v |= (uint32_t)(ch - '0');
+		else if (ch >= 'a' && ch <= 'f')
+			v |= (uint32_t)(ch - 'a' + 10);
+		else if (ch >= 'A' && ch <= 'F')
+			v |= (uint32_t)(ch - 'A' + 10);
+		else
+			return -1;
+	}
+	rc_cursor_skip(c, (size_t)n);
+	*out = v;
+	return 0;
+}

@@ -86,6 +86,12 @@ int rc_cursor_error_at(const struct rc_cursor *c, unsigned line, unsigned col,
 		       const char *fmt, ...) RC_PRINTF(4, 5);
 
 /*
+ * Read exactly n (at most 8) hex digits at pos into *out and step over
+ * them; -1 without moving when one of them is not a hex digit.
+ */
+int rc_cursor_hex(struct rc_cursor *c, int n, uint32_t *out);
+
+/*
  * Describe the byte at pos for an error message: "'x'" for printable ASCII,
  * "end of input" at the end, "byte 0xNN" otherwise. Returns buf (n >= 16).
  */

@@ -59,62 +59,13 @@ static void skip_ws(struct rc_cursor *c)
 	}
 }
 
-static int hex4(struct rc_cursor *c, unsigned *out)
-{
-	unsigned v = 0;
-	int i, ch;
-
-	for (i = 0; i < 4; i++) {
-		ch = rc_cursor_peek_at(c, (size_t)i);
-		v <<= 4;
-		if (ch >= '0' && ch <= '9')
-			v |= (unsigned)(ch - '0');
-		else if (ch >= 'a' && ch <= 'f')
-			v |= (unsigned)(ch - 'a' + 10);
-		else if (ch >= 'A' && ch <= 'F')
-			v |= (unsigned)(ch - 'A' + 10);
-		else
-			return -1;
-	}
-	rc_cursor_skip(c, 4);
-	*out = v;
-	return 0;
-}
-
-static void add_utf8(struct rc_buf *b, unsigned cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	rc_buf_add(b, u, n);
-}
-
 /* \uXXXX after the backslash and 'u' were seen; handles surrogate pairs. */
 static int unicode_escape(struct jctx *j, unsigned line, unsigned col)
 {
 	struct rc_cursor *c = &j->cur;
-	unsigned cp, lo;
+	uint32_t cp, lo;
 
-	if (hex4(c, &cp))
+	if (rc_cursor_hex(c, 4, &cp))
 		return rc_cursor_error_at(c, line, col,
 					  "invalid \\u escape (want 4 hex "
 					  "digits)");
@@ -128,14 +79,14 @@ static int unicode_escape(struct jctx *j, unsigned line, unsigned col)
 						  "'\\u%04X'",
 						  cp);
 		rc_cursor_skip(c, 2);
-		if (hex4(c, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+		if (rc_cursor_hex(c, 4, &lo) || lo < 0xDC00 || lo > 0xDFFF)
 			return rc_cursor_error_at(c, line, col,
 						  "lone high surrogate "
 						  "'\\u%04X'",
 						  cp);
 		cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 	}
-	add_utf8(&j->scratch, cp);
+	rc_buf_add_utf8(&j->scratch, cp);
 	return 0;
 }
 

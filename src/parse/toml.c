@@ -246,55 +246,6 @@ static int expect_eol(struct tctx *t, const char *after)
 
 /* ---- strings ----------------------------------------------------------- */
 
-static int hexn(struct rc_cursor *c, int n, uint32_t *out)
-{
-	uint32_t v = 0;
-	int i, ch;
-
-	for (i = 0; i < n; i++) {
-		ch = rc_cursor_peek_at(c, (size_t)i);
-		v <<= 4;
-		if (ch >= '0' && ch <= '9')
-			v |= (uint32_t)(ch - '0');
-		else if (ch >= 'a' && ch <= 'f')
-			v |= (uint32_t)(ch - 'a' + 10);
-		else if (ch >= 'A' && ch <= 'F')
-			v |= (uint32_t)(ch - 'A' + 10);
-		else
-			return -1;
-	}
-	rc_cursor_skip(c, (size_t)n);
-	*out = v;
-	return 0;
-}
-
-static void add_utf8(struct rc_buf *b, uint32_t cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	rc_buf_add(b, u, n);
-}
-
 /* At a backslash inside a basic string: decode one escape into out. */
 static int escape(struct tctx *t, struct rc_buf *out, bool multi)
 {
@@ -331,7 +282,7 @@ static int escape(struct tctx *t, struct rc_buf *out, bool multi)
 	case 'U':
 		n = ch == 'u' ? 4 : 8;
 		rc_cursor_next(c);
-		if (hexn(c, n, &cp))
+		if (rc_cursor_hex(c, n, &cp))
 			return rc_cursor_error_at(c, line, col,
 						  "invalid escape '\\%c' (want "
 						  "%d hex digits)",
@@ -342,7 +293,7 @@ static int escape(struct tctx *t, struct rc_buf *out, bool multi)
 						  "(not a Unicode scalar "
 						  "value)",
 						  ch, n, (unsigned)cp);
-		add_utf8(out, cp);
+		rc_buf_add_utf8(out, cp);
 		return 0;
 	case ' ':
 	case '\t':
