@@ -156,6 +156,8 @@ static int add_words(struct rc_facts *f, const char *name, const char *from,
 	return 0;
 }
 
+static bool installs(const char *s);
+
 int rc_collect_makefile(struct rc_facts *f, struct rc_diags *d,
 			const char *path, const char *buf, size_t len)
 {
@@ -178,7 +180,7 @@ int rc_collect_makefile(struct rc_facts *f, struct rc_diags *d,
 
 			while (*cmd == '@' || *cmd == '-' || *cmd == '+')
 				cmd++;
-			if (!*cmd || *cmd == '#')
+			if (!*cmd || *cmd == '#' || installs(cmd))
 				continue;
 			/* one recipe fact per target of the rule */
 			while (*t && !e) {
@@ -258,12 +260,51 @@ int rc_collect_makefile(struct rc_facts *f, struct rc_diags *d,
 	return e;
 }
 
+/*
+ * Lines that name tools without running them: installing a package is not
+ * running it ("apt-get install cppcheck" is no static analysis), nor is a
+ * word in a shell array of package names.
+ */
+static bool installs(const char *s)
+{
+	static const char *const cmds[] = {
+		"apt-get install", "apt install",   "apt-get -y install",
+		"yum install",	   "dnf install",   "apk add",
+		"brew install",	   "pip install",   "pip3 install",
+		"pipx install",	   "npm install",   "npm i ",
+		"yarn add",	   "pnpm add",	    "cargo install",
+		"go install",	   "gem install",   "choco install",
+		"snap install",	   "conda install", "cargo binstall",
+	};
+	size_t i;
+
+	for (i = 0; i < RC_ARRAY_SIZE(cmds); i++)
+		if (strstr(s, cmds[i]))
+			return true;
+	return false;
+}
+
+/* "name=(" opens a shell array; true when s starts one. */
+static bool array_start(const char *s)
+{
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+	      *s == '_'))
+		return false;
+	while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+	       (*s >= '0' && *s <= '9') || *s == '_')
+		s++;
+	if (*s == '+')
+		s++;
+	return s[0] == '=' && s[1] == '(';
+}
+
 int rc_collect_script(struct rc_facts *f, struct rc_diags *d, const char *path,
 		      const char *buf, size_t len)
 {
 	struct lines it = { buf, buf + len, 1 };
 	struct rc_buf l = RC_BUF_INIT;
 	unsigned line = 0, kept = 0;
+	bool in_array = false;
 	int e = 0;
 
 	(void)d;
@@ -273,6 +314,13 @@ int rc_collect_script(struct rc_facts *f, struct rc_diags *d, const char *path,
 		const char *s = skip_ws(l.ptr);
 
 		if (!*s || *s == '#')
+			continue;
+		if (in_array || array_start(s)) {
+			/* data, not commands, until the closing ')' */
+			in_array = !strchr(s, ')');
+			continue;
+		}
+		if (installs(s))
 			continue;
 		e = rc_facts_add_str(f, "script.line", s, path, line);
 		kept++;

@@ -99,6 +99,47 @@ static void test_collect_scripts__script_lines(void **state)
 	rc_diags_release(&d);
 }
 
+/* Installing a tool, or naming it in a list of packages, is not running it. */
+static void test_collect_scripts__installs_are_not_runs(void **state)
+{
+	static const char deps[] =
+		"#!/bin/bash\n"
+		"packages=(\n"
+		"\tcppcheck clang-format\n"
+		")\n"
+		"extra=(gitleaks)\n"
+		"sudo apt-get install -y \"${packages[@]}\"\n"
+		"pip install bandit\n"
+		"cppcheck --error-exitcode=1 src\n";
+	static const char mk[] = "lint:\n\tapt-get install -y shellcheck\n"
+				 "\tshellcheck scripts/*.sh\n";
+	struct rc_facts *f = NULL;
+	struct rc_diags d = RC_DIAGS_INIT;
+	const struct rc_fact *x;
+
+	(void)state;
+	assert_int_equal(rc_facts_new(&f), 0);
+	rc_collect_script(f, &d, "scripts/deps.sh", deps, sizeof(deps) - 1);
+	rc_collect_makefile(f, &d, "Makefile", mk, sizeof(mk) - 1);
+	x = rc_facts_get(f, "script.line");
+	assert_non_null(x);
+	assert_string_equal(x->str, "cppcheck --error-exitcode=1 src");
+	assert_int_equal(x->line, 8);
+	{
+		size_t it = 0, n = 0;
+		while (rc_facts_next(f, "script.line", &it))
+			n++;
+		assert_int_equal(n, 1);
+	}
+	assert_null(rc_facts_find(f, "make.recipe",
+				  "apt-get install -y "
+				  "shellcheck"));
+	assert_non_null(
+		rc_facts_find(f, "make.recipe", "shellcheck scripts/*.sh"));
+	rc_facts_free(f);
+	rc_diags_release(&d);
+}
+
 static void test_collect_scripts__ci_expansion(void **state)
 {
 	struct rc_facts *f = NULL;
@@ -166,6 +207,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_collect_scripts__makefile_facts),
 		cmocka_unit_test(test_collect_scripts__script_lines),
+		cmocka_unit_test(test_collect_scripts__installs_are_not_runs),
 		cmocka_unit_test(test_collect_scripts__ci_expansion),
 		cmocka_unit_test(
 			test_collect_scripts__default_target_and_loops),
