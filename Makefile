@@ -25,6 +25,7 @@ check: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	scripts/check-style.sh
 	scripts/check-layers.sh
+	scripts/check-static.sh
 
 asan: deps
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRC_SANITIZE=ON
@@ -48,6 +49,7 @@ format:
 lint:
 	scripts/check-style.sh
 	scripts/check-layers.sh
+	scripts/check-static.sh
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

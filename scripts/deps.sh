@@ -7,7 +7,7 @@ packages=(
 	build-essential cmake pkg-config
 	libvectorscan-dev libpcre2-dev libfyaml-dev libjansson-dev libgit2-dev
 	libsqlite3-dev libcmocka-dev
-	python3-cram python3-jsonschema git clang-format valgrind
+	python3-cram python3-jsonschema git clang-format valgrind cppcheck
 )
 [ "${RC_DEPS_EXTRA:-}" ] && read -r -a extra <<<"$RC_DEPS_EXTRA" && packages+=("${extra[@]}")
 
