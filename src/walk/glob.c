@@ -457,6 +457,7 @@ struct brace_ctx {
 	unsigned flags;
 	unsigned leaves;
 	bool abort;
+	bool nomem; /* the abort was an allocation failure */
 	/* at each brace-free alternative: match it (NULL) or collect it */
 	bool (*leaf)(struct brace_ctx *c, const char *s, size_t n);
 	void *payload;
@@ -491,7 +492,7 @@ static bool expand(struct brace_ctx *c, const char *s, size_t n, size_t from,
 	}
 	buf = rc_malloc(n ? n : 1);
 	if (!buf) {
-		c->abort = true;
+		c->abort = c->nomem = true;
 		return false;
 	}
 	memcpy(buf, s, (size_t)(open - s));
@@ -519,7 +520,7 @@ static bool expand(struct brace_ctx *c, const char *s, size_t n, size_t from,
 bool rc_glob_match_n(const char *pattern, size_t plen, const char *path,
 		     size_t len, unsigned flags)
 {
-	struct brace_ctx c = { path, len, flags, 0, false, NULL, NULL };
+	struct brace_ctx c = { .txt = path, .tlen = len, .flags = flags };
 
 	if (!(flags & RC_GLOB_BRACES) || !memchr(pattern, '{', plen))
 		return match_plain(pattern, plen, path, len, flags);
@@ -704,16 +705,22 @@ int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
 		return RC_ENOMEM;
 	set->flags = flags & ~(unsigned)RC_GLOB_BRACES;
 	for (i = 0; i < n; i++) {
-		struct brace_ctx c = { NULL,	     0,	 flags, 0, false,
-				       collect_leaf, set };
+		struct brace_ctx c = { .flags = flags,
+				       .leaf = collect_leaf,
+				       .payload = set };
 		size_t len = strlen(globs[i]);
 
 		if ((flags & RC_GLOB_BRACES) && memchr(globs[i], '{', len)) {
 			size_t before = set->n;
 
 			expand(&c, globs[i], len, 0, 0);
-			if (c.abort && !set->nomem)
-				set->n = before; /* over the limits: nothing */
+			if (c.nomem)
+				set->nomem = true;
+			if (c.abort && !set->nomem) {
+				/* over the limits: this glob matches nothing */
+				while (set->n > before)
+					rc_free(set->alts[--set->n].pat);
+			}
 		} else {
 			collect_leaf(&c, globs[i], len);
 		}
