@@ -1,9 +1,12 @@
 /*
  * git.c - facts from the git repository containing the scanned root.
  *
- * libgit2 is used read-only: tags (all of them counted, semantic-version
- * ones listed newest first by the time of the commit they point at), the
- * date of HEAD's commit and the number of commits reachable from HEAD.
+ * libgit2 is used read-only: tags (all of them counted, annotated and
+ * signed ones counted, semantic-version ones listed newest first by the time
+ * of the commit they point at), the date of HEAD's commit, the number of
+ * commits reachable from HEAD (at most MAX_COMMITS, newest first) and how
+ * many of the newest MAX_SAMPLED non-merge commits among them have a
+ * Conventional Commits subject.
  * Outside a repository nothing is added. A repository that cannot be read
  * (corrupt, owned by another user) is a note diagnostic, never an error.
  */
@@ -16,11 +19,11 @@
 #include <git2.h>
 #include <stdio.h>
 #include <sys/stat.h>
-#include <stdio.h>
 #include <time.h>
 
 #define MAX_TAGS_LISTED 20
-#define MAX_COMMITS	10000
+#define MAX_COMMITS	1000 /* a review must stay fast on long histories */
+#define MAX_SAMPLED	200  /* non-merge commits checked for conventions */
 
 struct semver {
 	uint64_t major, minor, patch;
@@ -38,7 +41,7 @@ struct tag {
 struct tags {
 	git_repository *repo;
 	RC_VEC(struct tag) semver;
-	size_t total;
+	size_t total, annotated, signed_;
 	int err; /* RC_ENOMEM from the callback */
 };
 
@@ -183,41 +186,78 @@ static int cmp_tag(const void *pa, const void *pb)
 }
 
 /* Time of the commit an object (tag or commit) peels to. */
-static bool peeled_time(git_repository *repo, const git_oid *oid, int64_t *out)
+static bool peeled_time(git_object *obj, int64_t *out)
 {
-	git_object *obj = NULL, *commit = NULL;
+	git_object *commit = NULL;
 	bool ok = false;
 
-	if (!git_object_lookup(&obj, repo, oid, GIT_OBJECT_ANY) &&
-	    !git_object_peel(&commit, obj, GIT_OBJECT_COMMIT)) {
+	if (obj && !git_object_peel(&commit, obj, GIT_OBJECT_COMMIT)) {
 		*out = (int64_t)git_commit_time((const git_commit *)commit);
 		ok = true;
 	}
 	git_object_free(commit);
-	git_object_free(obj);
 	return ok;
+}
+
+/*
+ * A signature block as git appends it to a signed tag's message: a line
+ * starting with the armour header (git itself looks for the line, so the
+ * words quoted inside a sentence do not count).
+ */
+static bool signed_message(const char *msg)
+{
+	static const char *const armour[] = {
+		"-----BEGIN PGP SIGNATURE-----",
+		"-----BEGIN SSH SIGNATURE-----",
+	};
+	const char *line = msg;
+	size_t i;
+
+	while (line && *line) {
+		for (i = 0; i < sizeof(armour) / sizeof(armour[0]); i++)
+			if (rc_str_starts_with(line, armour[i]))
+				return true;
+		line = strchr(line, '\n');
+		if (line)
+			line++;
+	}
+	return false;
 }
 
 static int on_tag(const char *ref, git_oid *oid, void *payload)
 {
 	struct tags *t = payload;
 	const char *name = ref;
+	git_object *obj = NULL;
 	struct tag tg;
 
 	if (rc_str_starts_with(name, "refs/tags/"))
 		name += strlen("refs/tags/");
 	t->total++;
+	/* a missing object is an unreadable tag: counted, nothing more */
+	if (git_object_lookup(&obj, t->repo, oid, GIT_OBJECT_ANY))
+		obj = NULL;
+	if (obj && git_object_type(obj) == GIT_OBJECT_TAG) {
+		const char *msg = git_tag_message((const git_tag *)obj);
+
+		t->annotated++;
+		if (msg && signed_message(msg))
+			t->signed_++;
+	}
 	memset(&tg, 0, sizeof(tg));
 	tg.name = rc_strdup(name);
 	if (!tg.name) {
+		git_object_free(obj);
 		t->err = RC_ENOMEM;
 		return -1;
 	}
 	if (!parse_semver(tg.name, &tg.v)) {
+		git_object_free(obj);
 		rc_free(tg.name);
 		return 0;
 	}
-	tg.has_time = peeled_time(t->repo, oid, &tg.time);
+	tg.has_time = peeled_time(obj, &tg.time);
+	git_object_free(obj);
 	if (rc_vec_push(&t->semver, tg)) {
 		rc_free(tg.name);
 		t->err = RC_ENOMEM;
@@ -244,12 +284,75 @@ static int add_tags(struct rc_facts *f, git_repository *repo)
 	if (!e)
 		e = rc_facts_add_num(f, "git.tags.semver", (double)t.semver.n,
 				     NULL, 0);
+	if (!e)
+		e = rc_facts_add_num(f, "git.tags.annotated",
+				     (double)t.annotated, NULL, 0);
+	if (!e)
+		e = rc_facts_add_num(f, "git.tags.signed", (double)t.signed_,
+				     NULL, 0);
 	for (i = 0; !e && i < t.semver.n && i < MAX_TAGS_LISTED; i++)
 		e = rc_facts_add_str(f, "git.tag", t.semver.v[i].name, NULL, 0);
 	for (i = 0; i < t.semver.n; i++)
 		rc_free(t.semver.v[i].name);
 	rc_vec_free(&t.semver);
 	return e;
+}
+
+/*
+ * Conventional Commits (1.0.0) subject with the usual types:
+ * type(scope)!: description, the scope and '!' optional, type case-sensitive.
+ */
+static bool conventional_subject(const char *msg)
+{
+	static const char *const types[] = {
+		"feat", "fix",	 "docs", "style", "refactor", "perf",
+		"test", "build", "ci",	 "chore", "revert",
+	};
+	const char *p = msg, *start = msg;
+	size_t i, n;
+
+	while (*p >= 'a' && *p <= 'z')
+		p++;
+	n = (size_t)(p - start);
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strlen(types[i]) == n && !memcmp(types[i], start, n))
+			break;
+	if (i == sizeof(types) / sizeof(types[0]))
+		return false;
+	if (*p == '(') {
+		start = ++p;
+		while (*p && *p != ')' && *p != '(' && *p != '\n')
+			p++;
+		if (*p != ')' || p == start)
+			return false;
+		p++;
+	}
+	if (*p == '!')
+		p++;
+	if (p[0] != ':' || p[1] != ' ')
+		return false;
+	for (p += 2; *p == ' ' || *p == '\t'; p++)
+		;
+	return *p && *p != '\n' && *p != '\r';
+}
+
+struct history {
+	unsigned long commits; /* reachable from HEAD, at most MAX_COMMITS */
+	unsigned long sampled; /* newest non-merge ones, at most MAX_SAMPLED */
+	unsigned long conventional;
+};
+
+/* Called on each commit, newest first: the sample of subjects. */
+static void sample(struct history *h, const git_commit *c)
+{
+	const char *msg;
+
+	if (h->sampled >= MAX_SAMPLED || git_commit_parentcount(c) > 1)
+		return;
+	h->sampled++;
+	msg = git_commit_message(c);
+	if (msg && conventional_subject(msg))
+		h->conventional++;
 }
 
 /* Set of object ids (open addressing; an all-zero id marks a free slot). */
@@ -308,58 +411,168 @@ static int oidset_add(struct oidset *s, const git_oid *id)
 	return 1;
 }
 
-/*
- * Count the commits reachable from head in a shallow clone: parents beyond
- * the shallow boundary are not in the object database and are skipped.
- */
-static int walk_shallow(git_repository *repo, const git_oid *head,
-			unsigned long *n)
-{
-	RC_VEC(git_oid) todo = { NULL, 0, 0 };
-	struct oidset seen = { NULL, 0, 0 };
-	int e = 0;
+/* Commits waiting to be visited: a binary max-heap on committer time. */
+struct pending {
+	int64_t time;
+	git_oid id;
+};
 
-	if (rc_vec_push(&todo, *head))
+struct heap {
+	struct pending *v;
+	size_t n, cap;
+};
+
+static bool newer(const struct pending *a, const struct pending *b)
+{
+	if (a->time != b->time)
+		return a->time > b->time;
+	return git_oid_cmp(&a->id, &b->id) < 0;
+}
+
+static int heap_push(struct heap *h, const git_commit *c)
+{
+	struct pending p, tmp;
+	size_t i;
+
+	p.time = (int64_t)git_commit_time(c);
+	git_oid_cpy(&p.id, git_commit_id(c));
+	if (rc_vec_push(h, p))
 		return RC_ENOMEM;
-	while (todo.n && *n < MAX_COMMITS) {
-		git_oid id = todo.v[--todo.n];
+	for (i = h->n - 1; i && newer(&h->v[i], &h->v[(i - 1) / 2]);
+	     i = (i - 1) / 2) {
+		tmp = h->v[i];
+		h->v[i] = h->v[(i - 1) / 2];
+		h->v[(i - 1) / 2] = tmp;
+	}
+	return 0;
+}
+
+static git_oid heap_pop(struct heap *h)
+{
+	git_oid top = h->v[0].id;
+	struct pending tmp;
+	size_t i = 0, k;
+
+	h->v[0] = h->v[--h->n];
+	for (;;) {
+		k = 2 * i + 1;
+		if (k >= h->n)
+			break;
+		if (k + 1 < h->n && newer(&h->v[k + 1], &h->v[k]))
+			k++;
+		if (!newer(&h->v[k], &h->v[i]))
+			break;
+		tmp = h->v[i];
+		h->v[i] = h->v[k];
+		h->v[k] = tmp;
+		i = k;
+	}
+	return top;
+}
+
+/*
+ * Walk the commits reachable from head in a shallow clone, newest first:
+ * parents beyond the shallow boundary are not in the object database and
+ * are skipped (libgit2's revwalk stops at the first missing parent).
+ */
+static int walk_shallow(git_repository *repo, const git_commit *head,
+			struct history *h)
+{
+	struct heap todo = { NULL, 0, 0 };
+	struct oidset seen = { NULL, 0, 0 };
+	int e = heap_push(&todo, head);
+
+	while (!e && todo.n && h->commits < MAX_COMMITS) {
+		git_oid id = heap_pop(&todo);
 		git_commit *c = NULL;
 		unsigned i;
 		int added;
 
-		if (oid_empty(&id))
-			continue;
 		if ((added = oidset_add(&seen, &id)) < 0) {
 			e = added;
 			break;
 		}
 		if (!added || git_commit_lookup(&c, repo, &id))
 			continue;
-		(*n)++;
-		for (i = 0; i < git_commit_parentcount(c) && !e; i++)
-			if (rc_vec_push(&todo, *git_commit_parent_id(c, i)))
-				e = RC_ENOMEM;
+		h->commits++;
+		sample(h, c);
+		for (i = 0; i < git_commit_parentcount(c) && !e; i++) {
+			git_commit *parent = NULL;
+
+			if (git_commit_parent(&parent, c, i))
+				continue; /* past the boundary */
+			e = heap_push(&todo, parent);
+			git_commit_free(parent);
+		}
 		git_commit_free(c);
-		if (e)
-			break;
 	}
 	rc_vec_free(&todo);
 	rc_free(seen.v);
 	return e;
 }
 
+/*
+ * Walk the commits reachable from HEAD, newest first. False when the walk
+ * cannot start; an unreadable history later on counts what was seen.
+ * The walker's default order is git's (by committer date, expanded lazily);
+ * GIT_SORT_TIME would read the whole history before the first commit.
+ */
+static bool walk(git_repository *repo, struct history *h)
+{
+	git_revwalk *w = NULL;
+	git_oid oid;
+	bool ok = false;
+
+	if (git_revwalk_new(&w, repo) || git_revwalk_push_head(w))
+		goto out;
+	ok = true;
+	while (h->commits < MAX_COMMITS && !git_revwalk_next(&oid, w)) {
+		git_commit *c = NULL;
+
+		h->commits++;
+		if (h->sampled < MAX_SAMPLED &&
+		    !git_commit_lookup(&c, repo, &oid)) {
+			sample(h, c);
+			git_commit_free(c);
+		}
+	}
+out:
+	git_revwalk_free(w);
+	return ok;
+}
+
+static int add_history(struct rc_facts *f, const struct history *h)
+{
+	int e;
+
+	if ((e = rc_facts_add_num(f, "git.commits", (double)h->commits, NULL,
+				  0)) ||
+	    (e = rc_facts_add_num(f, "git.commits.sampled", (double)h->sampled,
+				  NULL, 0)) ||
+	    (e = rc_facts_add_num(f, "git.commits.conventional",
+				  (double)h->conventional, NULL, 0)))
+		return e;
+	if (!h->sampled)
+		return 0;
+	/* per mille rounded half up, then one decimal of a percentage */
+	return rc_facts_add_num(f, "git.commits.conventional_share",
+				(double)((2000 * h->conventional + h->sampled) /
+					 (2 * h->sampled)) /
+					10.0,
+				NULL, 0);
+}
+
 static int add_head(struct rc_facts *f, git_repository *repo)
 {
 	git_reference *head = NULL;
 	git_object *commit = NULL;
-	git_revwalk *walk = NULL;
-	git_oid oid;
+	struct history h;
 	char date[32];
 	struct tm tm;
 	time_t when;
-	unsigned long n = 0;
 	int e = 0;
 
+	memset(&h, 0, sizeof(h));
 	/* an unborn HEAD (no commits yet) has neither date nor count */
 	if (git_repository_head(&head, repo) ||
 	    git_reference_peel(&commit, head, GIT_OBJECT_COMMIT))
@@ -370,21 +583,15 @@ static int add_head(struct rc_facts *f, git_repository *repo)
 	    (e = rc_facts_add_str(f, "git.last_commit", date, NULL, 0)))
 		goto out;
 	if (git_repository_is_shallow(repo) == 1) {
-		/* libgit2's revwalk stops at the first missing parent */
-		if ((e = walk_shallow(repo, git_object_id(commit), &n)) ||
-		    (e = rc_facts_add_num(f, "git.commits", (double)n, NULL,
-					  0)))
+		if ((e = walk_shallow(repo, (const git_commit *)commit, &h)) ||
+		    (e = add_history(f, &h)))
 			goto out;
 		e = rc_facts_add_bool(f, "git.shallow", true, NULL, 0);
 		goto out;
 	}
-	if (git_revwalk_new(&walk, repo) || git_revwalk_push_head(walk))
-		goto out;
-	while (n < MAX_COMMITS && !git_revwalk_next(&oid, walk))
-		n++;
-	e = rc_facts_add_num(f, "git.commits", (double)n, NULL, 0);
+	if (walk(repo, &h))
+		e = add_history(f, &h);
 out:
-	git_revwalk_free(walk);
 	git_object_free(commit);
 	git_reference_free(head);
 	return e;
