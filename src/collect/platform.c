@@ -1,6 +1,7 @@
 #include "../core/common.h"
 #include "platform.h"
 #include "manifest_util.h"
+#include "k8s.h"
 
 /* The value of a top-level "key:" line, quotes removed; false otherwise. */
 static bool top_key(const char *s, size_t n, const char *key, const char **v,
@@ -54,7 +55,6 @@ int rc_collect_k8s(struct rc_facts *f, struct rc_diags *d, const char *path,
 	bool api = false;
 	int e;
 
-	(void)d;
 	rc_manifest_lines_init(&it, buf, len);
 	for (;;) {
 		bool more = rc_manifest_lines_next(&it, &s, &n);
@@ -68,7 +68,7 @@ int rc_collect_k8s(struct rc_facts *f, struct rc_diags *d, const char *path,
 						  path, kind_line)))
 				return e;
 			if (!more)
-				return 0;
+				break;
 			api = false;
 			kind = NULL;
 			continue;
@@ -82,4 +82,5 @@ int rc_collect_k8s(struct rc_facts *f, struct rc_diags *d, const char *path,
 			kind_line = it.line;
 		}
 	}
+	return rc_collect_k8s_workloads(f, d, path, buf, len);
 }

@@ -15,7 +15,7 @@
 #include "../core/diag.h"
 #include "../facts/facts.h"
 
-/* 0 or RC_ENOMEM; never adds diagnostics (d is unused). */
+/* 0 or RC_ENOMEM; workload parsing (k8s.h) may add diagnostics to d. */
 int rc_collect_k8s(struct rc_facts *f, struct rc_diags *d, const char *path,
 		   const char *buf, size_t len);
 

@@ -1097,8 +1097,11 @@ static void test_collect_manifest__k8s(void **state)
 		"---\n"
 		"kind: NoApiVersion\n");
 	collect(r, "config.yml", "name: x\nkind: thing\n");
+	/* the workload collector adds the Deployment (replicas default 1) */
 	assert_string_equal("k8s.kind=ConfigMap :2\n"
-			    "k8s.kind=Deployment :6\n",
+			    "k8s.kind=Deployment :6\n"
+			    "k8s.workload=Deployment/(unnamed) :6\n"
+			    "k8s.replicas= :6\n",
 			    facts(r));
 	/* not manifests */
 	assert_null(rc_facts_get(r->f, "manifest"));
