@@ -3,7 +3,8 @@
  *
  * The dispatch is by path alone (relative to the root): CI files and
  * Dockerfiles go to the collectors of ci.h and docker.h wherever they are;
- * manifests (manifest.h), non-test Go sources and YAML files (platform.h)
+ * manifests (manifest.h), lockfiles (lockfile.h), non-test Go sources and
+ * YAML files (platform.h)
  * only outside foreign directories (rc_manifest_foreign(): vendored code,
  * node_modules, test fixtures, examples).
  */
@@ -11,6 +12,7 @@
 #include "collect.h"
 #include "ci.h"
 #include "docker.h"
+#include "lockfile.h"
 #include "manifest.h"
 #include "manifest_util.h"
 #include "platform.h"
@@ -71,6 +73,8 @@ static rc_collect_fn dispatch(const char *path)
 		return rc_collect_dockerfile;
 	if (rc_manifest_foreign(path))
 		return NULL;
+	if (rc_collect_is_lockfile(path))
+		return rc_collect_lockfile;
 	k = rc_manifest_kind_of(path);
 	if (k != RC_MF_NONE)
 		return manifest_fns[k];
