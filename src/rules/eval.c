@@ -24,8 +24,6 @@
 
 #include <stdio.h>
 
-#define GLOB_FLAGS (RC_GLOB_CASEFOLD | RC_GLOB_BRACES)
-
 /* Longest text built for one evidence item ("no file matches ..."). */
 #define EV_TEXT_MAX 1024
 
@@ -131,151 +129,22 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/*
- * Cheap necessary conditions for a glob, checked before rc_glob_match():
- * the literal text before the first wildcard must start the path, the
- * literal text after the last one must end it, and when the glob ends in a
- * brace group ("*.{yml,yaml}", "{,docs/}SECURITY.md") the path must end
- * with one of the alternatives' literal tails. Comparisons are ASCII
- * case-insensitive like the match itself. Any doubt (escapes, nested
- * braces, too many alternatives) only weakens the filter.
- */
-#define FILTER_ALTS  8
-#define GLOB_SPECIAL "*?[]{},\\"
-
-struct gfilter {
-	const char *prefix, *after; /* into the glob */
-	size_t plen, alen;
-	const char *alt[FILTER_ALTS]; /* literal tails of the alternatives */
-	size_t altlen[FILTER_ALTS];
-	size_t nalt; /* 0: no alternative filter */
-};
-
-static size_t tail_start(const char *g, size_t n)
-{
-	size_t end = n;
-
-	while (n > 0 && !strchr(GLOB_SPECIAL, g[n - 1]))
-		n--;
-	/* "**" + "/x" may match "x" at the top: the '/' is not required */
-	if (n < end && g[n] == '/' && n >= 2 && g[n - 1] == '*' &&
-	    g[n - 2] == '*')
-		n++;
-	return n;
-}
-
-static void filter_alts(struct gfilter *gf, const char *g, size_t close)
-{
-	size_t open = close, from, i;
-
-	while (open-- > 0) {
-		if (g[open] == '}')
-			return; /* nested */
-		if (g[open] == '{')
-			break;
-	}
-	if (open == (size_t)-1)
-		return;
-	from = open + 1;
-	for (i = open + 1; i <= close; i++) {
-		size_t t;
-
-		if (i < close && g[i] != ',')
-			continue;
-		if (gf->nalt == FILTER_ALTS) {
-			gf->nalt = 0;
-			return;
-		}
-		t = tail_start(g + from, i - from);
-		if (t == i - from) {
-			/* no literal tail: this alternative restricts nothing
-			 */
-			gf->nalt = 0;
-			return;
-		}
-		gf->alt[gf->nalt] = g + from + t;
-		gf->altlen[gf->nalt++] = i - from - t;
-		from = i + 1;
-	}
-}
-
-static void filter_init(struct gfilter *gf, const char *g)
-{
-	size_t n = strlen(g), t;
-
-	memset(gf, 0, sizeof(*gf));
-	gf->prefix = g;
-	gf->plen = strcspn(g, "*?[{\\");
-	if (gf->plen == n)
-		gf->plen = 0; /* no wildcard: the tail says it all */
-	t = tail_start(g, n);
-	gf->after = g + t;
-	gf->alen = n - t;
-	if (!strchr(g, '\\') && t > 0 && g[t - 1] == '}')
-		filter_alts(gf, g, t - 1);
-}
-
-static bool icase_eq(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (lower(a[i]) != lower(b[i]))
-			return false;
-	return true;
-}
-
-static bool filter_pass(const struct gfilter *gf, const char *path, size_t len)
-{
-	size_t i;
-
-	if (gf->plen > len || !icase_eq(path, gf->prefix, gf->plen))
-		return false;
-	if (gf->alen > len ||
-	    !icase_eq(path + len - gf->alen, gf->after, gf->alen))
-		return false;
-	len -= gf->alen;
-	for (i = 0; i < gf->nalt; i++)
-		if (gf->altlen[i] <= len && icase_eq(path + len - gf->altlen[i],
-						     gf->alt[i], gf->altlen[i]))
-			return true;
-	return gf->nalt == 0;
-}
-
 static int eval_exists(struct ctx *cx, const struct rc_pred *p, bool *pass,
 		       struct evl *ev)
 {
-	size_t nfiles = rc_facts_file_count(cx->f), i, g;
-	struct gfilter filters[16];
+	size_t nfiles = rc_facts_file_count(cx->f), i;
 	struct rc_buf b = RC_BUF_INIT;
 	bool found = false;
 	int err = 0;
 
-	for (g = 0; g < p->nglobs && g < RC_ARRAY_SIZE(filters); g++)
-		filter_init(&filters[g], p->globs[g]);
+	if (!p->globset)
+		return RC_EINTERNAL; /* the loader compiles every exists */
 	for (i = 0; i < nfiles; i++) {
 		const struct rc_file_entry *e = rc_facts_file_at(cx->f, i);
-		size_t plen;
 
-		if (!e || (e->flags & RC_FILE_SYMLINK))
+		if (!e || (e->flags & RC_FILE_SYMLINK) ||
+		    !rc_globset_match(p->globset, e->path, strlen(e->path)))
 			continue;
-		plen = strlen(e->path);
-		if (p->globset) {
-			/* compiled at load time: one call for all globs */
-			if (!rc_globset_match(p->globset, e->path, plen))
-				continue;
-		} else {
-			for (g = 0; g < p->nglobs; g++) {
-				if (g < RC_ARRAY_SIZE(filters) &&
-				    !filter_pass(&filters[g], e->path, plen))
-					continue;
-				if (rc_glob_match(p->globs[g], e->path,
-						  GLOB_FLAGS))
-					break;
-			}
-			if (g == p->nglobs)
-				continue;
-		}
 		found = true;
 		if (!cx->arena)
 			break; /* the verdict is all that is asked */
