@@ -17,6 +17,7 @@
 #include "manifest_util.h"
 #include "platform.h"
 #include "scripts.h"
+#include "../core/str.h"
 
 typedef int (*rc_collect_fn)(struct rc_facts *f, struct rc_diags *d,
 			     const char *path, const char *buf, size_t len);
@@ -39,20 +40,13 @@ static const rc_collect_fn manifest_fns[] = {
 	[RC_MF_MESON] = rc_collect_meson,
 };
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t a = strlen(s), b = strlen(suffix);
-
-	return a >= b && !memcmp(s + a - b, suffix, b);
-}
-
 /* YAML files that cannot be Kubernetes resources (and may be large). */
 static bool k8s_candidate(const char *path)
 {
 	const char *base = strrchr(path, '/');
 
 	base = base ? base + 1 : path;
-	if (!ends_with(base, ".yml") && !ends_with(base, ".yaml"))
+	if (!rc_str_ends_with(base, ".yml") && !rc_str_ends_with(base, ".yaml"))
 		return false;
 	return strcmp(base, "pnpm-lock.yaml") != 0 &&
 	       strncmp(path, ".github/", 8) != 0;
@@ -60,7 +54,8 @@ static bool k8s_candidate(const char *path)
 
 static bool go_source(const char *path)
 {
-	return ends_with(path, ".go") && !ends_with(path, "_test.go");
+	return rc_str_ends_with(path, ".go") &&
+	       !rc_str_ends_with(path, "_test.go");
 }
 
 static rc_collect_fn dispatch(const char *path)

@@ -1,6 +1,7 @@
 #include "../core/common.h"
 #include "manifest_util.h"
 #include "../core/alloc.h"
+#include "../core/str.h"
 
 #include <stdio.h>
 
@@ -308,19 +309,12 @@ static const struct {
 	{ "meson.build", RC_MF_MESON },
 };
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t a = strlen(s), b = strlen(suffix);
-
-	return a >= b && !memcmp(s + a - b, suffix, b);
-}
-
 static bool requirements_file(const char *path, const char *base)
 {
 	char low[128];
 	size_t i;
 
-	if (!ends_with(base, ".txt") && !ends_with(base, ".in"))
+	if (!rc_str_ends_with(base, ".txt") && !rc_str_ends_with(base, ".in"))
 		return false;
 	for (i = 0; base[i] && i + 1 < sizeof(low); i++)
 		low[i] = lower(base[i]);
@@ -343,8 +337,9 @@ enum rc_manifest_kind rc_manifest_kind_of(const char *path)
 	for (i = 0; i < RC_ARRAY_SIZE(manifest_names); i++)
 		if (!strcmp(base, manifest_names[i].name))
 			return manifest_names[i].kind;
-	if (ends_with(base, ".csproj") || ends_with(base, ".fsproj") ||
-	    ends_with(base, ".vbproj"))
+	if (rc_str_ends_with(base, ".csproj") ||
+	    rc_str_ends_with(base, ".fsproj") ||
+	    rc_str_ends_with(base, ".vbproj"))
 		return RC_MF_CSPROJ;
 	if (requirements_file(path, base))
 		return RC_MF_REQUIREMENTS;
