@@ -123,35 +123,75 @@ static const char *rule_colon(const char *s)
 	return NULL;
 }
 
-static int add_words(struct rc_facts *f, const char *name, const char *from,
-		     const char *to, const char *path, unsigned line,
-		     const char *note, bool is_target)
+/* The next blank-separated word of [*cur, end) into word (NUL-terminated);
+ * false at the end. Words too long for word are skipped. */
+static bool next_word(const char **cur, const char *end, char *word,
+		      size_t size)
 {
-	const char *w = from;
+	const char *w = *cur;
+	size_t n;
+
+	for (;;) {
+		while (w < end && (*w == ' ' || *w == '\t'))
+			w++;
+		if (w >= end) {
+			*cur = w;
+			return false;
+		}
+		for (n = 0; w + n < end && w[n] != ' ' && w[n] != '\t'; n++)
+			;
+		if (n < size) {
+			memcpy(word, w, n);
+			word[n] = '\0';
+			*cur = w + n;
+			return true;
+		}
+		w += n;
+	}
+}
+
+/* Pattern rules and variables are not names we can follow. */
+static bool plain_name(const char *w)
+{
+	return !strchr(w, '%') && !strchr(w, '$');
+}
+
+#define MAX_TARGETS 32
+
+/* The plain targets of the rule being read (not .PHONY and co). */
+struct rule {
+	char name[MAX_TARGETS][256];
+	size_t n;
+	unsigned line;
+};
+
+static int add_rule(struct rc_facts *f, struct rule *r, const char *s,
+		    const char *colon, const char *path, unsigned line)
+{
+	const char *cur = s, *pre, *end;
 	char word[256];
+	size_t t;
 	int e;
 
-	while (w < to) {
-		size_t n;
-
-		while (w < to && (*w == ' ' || *w == '\t'))
-			w++;
-		n = 0;
-		while (w + n < to && w[n] != ' ' && w[n] != '\t')
-			n++;
-		if (!n || n >= sizeof(word)) {
-			w += n;
-			continue;
-		}
-		memcpy(word, w, n);
-		word[n] = '\0';
-		w += n;
-		if (strchr(word, '%') || strchr(word, '$') ||
-		    (is_target && word[0] == '.'))
-			continue; /* pattern rules, variables, .PHONY & co */
-		e = rc_facts_add_note(f, name, word, path, line, note);
-		if (e)
+	r->n = 0;
+	r->line = line;
+	while (r->n < MAX_TARGETS &&
+	       next_word(&cur, colon, r->name[r->n], sizeof(r->name[0])))
+		if (r->name[r->n][0] != '.' && plain_name(r->name[r->n]))
+			r->n++;
+	for (t = 0; t < r->n; t++)
+		if ((e = rc_facts_add_note(f, "make.rule", r->name[t], path,
+					   line, NULL)))
 			return e;
+	pre = colon + (colon[1] == ':' ? 2 : 1);
+	end = pre + strcspn(pre, ";#");
+	for (t = 0; t < r->n; t++) {
+		cur = pre;
+		while (next_word(&cur, end, word, sizeof(word)))
+			if (plain_name(word) &&
+			    (e = rc_facts_add_note(f, "make.prereq", word, path,
+						   line, r->name[t])))
+				return e;
 	}
 	return 0;
 }
@@ -163,100 +203,38 @@ int rc_collect_makefile(struct rc_facts *f, struct rc_diags *d,
 {
 	struct lines it = { buf, buf + len, 1 };
 	struct rc_buf l = RC_BUF_INIT;
-	struct rc_buf rule =
-		RC_BUF_INIT; /* plain targets of the current rule */
-	unsigned line = 0, kept = 0, rule_line = 0;
-	bool in_rule = false;
+	struct rule rule = { .n = 0 };
+	unsigned line = 0, kept = 0;
+	size_t t;
 	int e = 0;
 
 	(void)d;
-
 	while (!e && kept < MAX_LINES && next_line(&it, &l, &line)) {
 		const char *s = l.ptr, *colon;
 
-		if (s[0] == '\t' && in_rule) {
+		if (s[0] == '\t' && rule.n) {
 			const char *cmd = skip_ws(s);
-			const char *t = rule.ptr;
 
 			while (*cmd == '@' || *cmd == '-' || *cmd == '+')
 				cmd++;
 			if (!*cmd || *cmd == '#' || installs(cmd))
 				continue;
 			/* one recipe fact per target of the rule */
-			while (*t && !e) {
-				size_t n = strcspn(t, " ");
-				char name[256];
-
-				if (n && n < sizeof(name)) {
-					memcpy(name, t, n);
-					name[n] = '\0';
-					e = rc_facts_add_note(f, "make.recipe",
-							      cmd, path, line,
-							      name);
-				}
-				t += n;
-				while (*t == ' ')
-					t++;
-			}
+			for (t = 0; t < rule.n && !e; t++)
+				e = rc_facts_add_note(f, "make.recipe", cmd,
+						      path, line, rule.name[t]);
 			kept++;
 			continue;
 		}
 		s = skip_ws(s);
 		if (!*s || *s == '#')
 			continue;
-		in_rule = false;
+		rule.n = 0;
 		colon = rule_colon(s);
-		if (!colon)
-			continue;
-		rc_buf_reset(&rule);
-		rule_line = line;
-		{
-			/* collect the plain targets of this rule */
-			const char *w = s;
-			while (w < colon) {
-				size_t n;
-				while (w < colon && (*w == ' ' || *w == '\t'))
-					w++;
-				n = 0;
-				while (w + n < colon && w[n] != ' ' &&
-				       w[n] != '\t')
-					n++;
-				if (n && w[0] != '.' && !memchr(w, '%', n) &&
-				    !memchr(w, '$', n)) {
-					if (rule.len)
-						rc_buf_addc(&rule, ' ');
-					rc_buf_add(&rule, w, n);
-				}
-				w += n;
-			}
-		}
-		in_rule = rule.len > 0;
-		e = add_words(f, "make.rule", s, colon, path, rule_line, NULL,
-			      true);
-		if (!e && in_rule) {
-			const char *pre = colon + (colon[1] == ':' ? 2 : 1);
-			const char *end = pre + strcspn(pre, ";#");
-			const char *t = rule.ptr;
-
-			while (*t && !e) {
-				size_t n = strcspn(t, " ");
-				char name[256];
-
-				if (n && n < sizeof(name)) {
-					memcpy(name, t, n);
-					name[n] = '\0';
-					e = add_words(f, "make.prereq", pre,
-						      end, path, rule_line,
-						      name, false);
-				}
-				t += n;
-				while (*t == ' ')
-					t++;
-			}
-		}
+		if (colon)
+			e = add_rule(f, &rule, s, colon, path, line);
 	}
 	rc_buf_release(&l);
-	rc_buf_release(&rule);
 	return e;
 }
 
