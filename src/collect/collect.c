@@ -11,6 +11,7 @@
 #include "../core/common.h"
 #include "collect.h"
 #include "ci.h"
+#include "code.h"
 #include "docker.h"
 #include "lockfile.h"
 #include "manifest.h"
@@ -79,6 +80,8 @@ static rc_collect_fn dispatch(const char *path)
 		return rc_collect_script;
 	if (go_source(path))
 		return rc_collect_go_source;
+	if (rc_code_wants_rust(path))
+		return rc_collect_rust_source;
 	if (k8s_candidate(path))
 		return rc_collect_k8s;
 	return NULL;

@@ -40,6 +40,15 @@ int rc_collect_file(struct rc_facts *f, struct rc_diags *d, const char *path,
  */
 int rc_collect_project(struct rc_facts *f, struct rc_diags *d);
 
+/*
+ * Could path be the manifest of a package? Then *dirlen is the length of
+ * the package's directory (0: the root). A superset of the `package`
+ * facts rc_collect_project() decides (it also drops helper programs and
+ * nested build files), known from the path alone, before any file is
+ * read: the engine groups content matches by it.
+ */
+bool rc_collect_package_candidate(const char *path, size_t *dirlen);
+
 /* Git facts via libgit2 (tags, latest commit). 0 or RC_ENOMEM; a missing
  * or unreadable repository is a note, not an error. */
 int rc_collect_git(struct rc_facts *f, struct rc_diags *d, const char *root);

@@ -16,6 +16,8 @@
  *    that decided it as provenance and a note giving the reason ("actix-web
  *    in Cargo.toml [dependencies]"). A service or an app is not also called
  *    a library or a cli. When nothing decides, there is no kind fact.
+ *    Each is followed by `package.kind`: the same kind and provenance with
+ *    the package's directory as note ("." for the root).
  *
  * Files in foreign directories (rc_manifest_foreign()) are ignored.
  */
@@ -367,12 +369,28 @@ static bool aux_path(const char *path)
 	return false;
 }
 
+bool rc_collect_package_candidate(const char *path, size_t *dirlen)
+{
+	enum rc_manifest_kind kind = rc_manifest_kind_of(path);
+	size_t n;
+
+	if (kind == RC_MF_NONE || rc_manifest_foreign(path))
+		return false;
+	n = dir_len(path);
+	/* requirements/base.txt belongs to the directory above */
+	if (kind == RC_MF_REQUIREMENTS && n >= 12 &&
+	    !memcmp(path + n - 12, "requirements", 12) &&
+	    (n == 12 || path[n - 13] == '/'))
+		n = n == 12 ? 0 : n - 13;
+	*dirlen = n;
+	return true;
+}
+
 /* The directory of the package a manifest defines, or false when it does
  * not define one. */
 static bool package_dir(const struct rc_facts *f, const char *path,
 			enum rc_manifest_kind kind, size_t *n)
 {
-	*n = dir_len(path);
 	if ((kind == RC_MF_CMAKE || kind == RC_MF_MESON) &&
 	    nested_build_file(f, path))
 		return false;
@@ -380,11 +398,7 @@ static bool package_dir(const struct rc_facts *f, const char *path,
 	 * the like serve the package above: helper programs, not products */
 	if (aux_path(path))
 		return false;
-	if (kind == RC_MF_REQUIREMENTS && *n >= 12 &&
-	    !memcmp(path + *n - 12, "requirements", 12) &&
-	    (*n == 12 || path[*n - 13] == '/'))
-		*n = *n == 12 ? 0 : *n - 13;
-	return true;
+	return rc_collect_package_candidate(path, n);
 }
 
 static int add_package(struct project *p, const char *dir, size_t n,
@@ -842,6 +856,13 @@ static int emit_kinds(struct project *p)
 			if (ev->set && (e = rc_facts_add_note(
 						p->f, "kind", kind_names[k],
 						ev->path, ev->line, ev->note)))
+				return e;
+			/* the same, by package: note is its directory */
+			if (ev->set &&
+			    (e = rc_facts_add_note(p->f, "package.kind",
+						   kind_names[k], ev->path,
+						   ev->line,
+						   *pkg->dir ? pkg->dir : ".")))
 				return e;
 		}
 	}

@@ -49,6 +49,8 @@ struct pat {
 	struct rc_hit hits[RC_FACTS_MAX_HITS];
 	size_t n;
 	uint64_t total;
+	/* arena-allocated list, its tail, and the group used last */
+	struct rc_hit_group *groups, *tail, *last;
 };
 
 struct rc_facts {
@@ -436,6 +438,19 @@ int rc_facts_add_note(struct rc_facts *f, const char *name, const char *value,
 	return add_fact(f, &in);
 }
 
+int rc_facts_add_num_note(struct rc_facts *f, const char *name, double value,
+			  const char *path, unsigned line, const char *note)
+{
+	struct fact_in in = { .name = name,
+			      .type = RC_FACT_NUM,
+			      .num = value,
+			      .path = path,
+			      .line = line,
+			      .note = note };
+
+	return add_fact(f, &in);
+}
+
 int rc_facts_add_str_once(struct rc_facts *f, const char *name,
 			  const char *value, const char *path, unsigned line)
 {
@@ -681,46 +696,121 @@ static int pat_get(struct rc_facts *f, unsigned pattern, struct pat **out)
 	return 0;
 }
 
-/* Keep a hit (the list has room); snippet already trimmed. */
-static int pat_keep(struct rc_facts *f, struct pat *p, const char *path,
-		    unsigned line, const char *snippet, size_t n)
+/* Keep a hit in hits[*n] (the list has room); snippet already trimmed. */
+static int keep_hit(struct rc_facts *f, struct rc_hit *hits, size_t *n,
+		    const char *path, unsigned line, const char *snippet,
+		    size_t len)
 {
-	struct rc_hit *h = &p->hits[p->n];
+	struct rc_hit *h = &hits[*n];
 	const char *ipath;
 	char *copy;
 
 	if (intern_str(f, path ? path : "", &ipath, NULL))
 		return RC_ENOMEM;
-	copy = rc_arena_strndup(&f->arena, snippet, n);
+	copy = rc_arena_strndup(&f->arena, snippet, len);
 	if (!copy)
 		return RC_ENOMEM;
 	h->path = ipath;
 	h->line = line;
 	h->snippet = copy;
-	p->n++;
+	(*n)++;
 	return 0;
 }
 
-int rc_facts_add_hit(struct rc_facts *f, unsigned pattern, const char *path,
-		     unsigned line, const char *snippet, size_t snippet_len)
+static int pat_keep(struct rc_facts *f, struct pat *p, const char *path,
+		    unsigned line, const char *snippet, size_t n)
 {
+	return keep_hit(f, p->hits, &p->n, path, line, snippet, n);
+}
+
+/* The group (scope, flags) of p, created at the end when missing. */
+static int group_get(struct rc_facts *f, struct pat *p, const char *scope,
+		     unsigned flags, struct rc_hit_group **out)
+{
+	struct rc_hit_group *g = p->last;
+	const char *iscope;
+
+	if (!scope)
+		scope = "";
+	if (!(g && g->flags == flags && !strcmp(g->scope, scope)))
+		for (g = p->groups; g; g = g->next)
+			if (g->flags == flags && !strcmp(g->scope, scope))
+				break;
+	if (!g) {
+		if (intern_str(f, scope, &iscope, NULL))
+			return RC_ENOMEM;
+		g = rc_arena_alloc(&f->arena, sizeof(*g));
+		if (!g)
+			return RC_ENOMEM;
+		memset(g, 0, sizeof(*g));
+		g->scope = iscope;
+		g->flags = flags;
+		if (p->tail)
+			p->tail->next = g;
+		else
+			p->groups = g;
+		p->tail = g;
+	}
+	p->last = g;
+	*out = g;
+	return 0;
+}
+
+static int add_hit(struct rc_facts *f, unsigned pattern, bool grouped,
+		   const char *scope, unsigned flags, const char *path,
+		   unsigned line, const char *snippet, size_t snippet_len)
+{
+	struct rc_hit_group *g = NULL;
 	struct pat *p;
 	int err;
 
 	err = pat_get(f, pattern, &p);
 	if (err)
 		return err;
-	if (p->n < RC_FACTS_MAX_HITS) {
-		if (!snippet)
-			snippet_len = 0;
-		snippet_len = trim_snippet(&snippet, snippet_len);
-		err = pat_keep(f, p, path, line, snippet ? snippet : "",
-			       snippet_len);
-		if (err)
+	if (grouped && (err = group_get(f, p, scope, flags, &g)))
+		return err;
+	if (!snippet)
+		snippet_len = 0;
+	snippet_len = trim_snippet(&snippet, snippet_len);
+	if (!snippet)
+		snippet = "";
+	if (!(flags & RC_HIT_RELONLY)) {
+		if (p->n < RC_FACTS_MAX_HITS &&
+		    (err = pat_keep(f, p, path, line, snippet, snippet_len)))
 			return err;
+		p->total++;
 	}
-	p->total++;
+	if (g) {
+		if (g->n < RC_FACTS_MAX_HITS &&
+		    (err = keep_hit(f, g->hits, &g->n, path, line, snippet,
+				    snippet_len)))
+			return err;
+		g->total++;
+	}
 	return 0;
+}
+
+int rc_facts_add_hit(struct rc_facts *f, unsigned pattern, const char *path,
+		     unsigned line, const char *snippet, size_t snippet_len)
+{
+	return add_hit(f, pattern, false, NULL, 0, path, line, snippet,
+		       snippet_len);
+}
+
+int rc_facts_add_hit_in(struct rc_facts *f, unsigned pattern, const char *scope,
+			unsigned flags, const char *path, unsigned line,
+			const char *snippet, size_t snippet_len)
+{
+	return add_hit(f, pattern, true, scope, flags, path, line, snippet,
+		       snippet_len);
+}
+
+const struct rc_hit_group *rc_facts_hit_groups(const struct rc_facts *f,
+					       unsigned pattern)
+{
+	const struct pat *p = pattern < f->pats.n ? f->pats.v[pattern] : NULL;
+
+	return p ? p->groups : NULL;
 }
 
 size_t rc_facts_hits(const struct rc_facts *f, unsigned pattern,
@@ -742,6 +832,7 @@ int rc_facts_merge(struct rc_facts *dst, struct rc_facts *src)
 	const struct rc_fact *x;
 	const struct rc_file_entry *e;
 	struct pat *sp, *dp;
+	struct rc_hit_group *sg, *dg;
 	size_t i, k;
 	int err;
 
@@ -782,6 +873,18 @@ int rc_facts_merge(struct rc_facts *dst, struct rc_facts *src)
 				     strlen(sp->hits[k].snippet)))
 				return RC_ENOMEM;
 		dp->total += sp->total;
+		for (sg = sp->groups; sg; sg = sg->next) {
+			if ((err = group_get(dst, dp, sg->scope, sg->flags,
+					     &dg)))
+				return err;
+			for (k = 0; k < sg->n && dg->n < RC_FACTS_MAX_HITS; k++)
+				if (keep_hit(dst, dg->hits, &dg->n,
+					     sg->hits[k].path, sg->hits[k].line,
+					     sg->hits[k].snippet,
+					     strlen(sg->hits[k].snippet)))
+					return RC_ENOMEM;
+			dg->total += sg->total;
+		}
 	}
 	facts_release(src);
 	facts_init(src);

@@ -85,6 +85,9 @@ int rc_facts_add_bool(struct rc_facts *f, const char *name, bool value,
 /* Like add_str with a note (the reason for a derived fact). */
 int rc_facts_add_note(struct rc_facts *f, const char *name, const char *value,
 		      const char *path, unsigned line, const char *note);
+/* A number with a note ("1234 test lines / 5678 source lines"). */
+int rc_facts_add_num_note(struct rc_facts *f, const char *name, double value,
+			  const char *path, unsigned line, const char *note);
 
 /*
  * Set a string value only if (name, value) is not already present. The fact
@@ -142,6 +145,38 @@ int rc_facts_add_hit(struct rc_facts *f, unsigned pattern, const char *path,
  */
 size_t rc_facts_hits(const struct rc_facts *f, unsigned pattern,
 		     const struct rc_hit **out, uint64_t *total);
+
+/*
+ * Hits grouped by where they are, for checks decided per package of a
+ * monorepo. A group is (scope, flags): scope is the directory of the
+ * innermost package candidate holding the file ("" for the root), flags say
+ * whether the file is source code (RC_HIT_CODE) and whether the pattern's
+ * globs matched only the path relative to scope (RC_HIT_RELONLY: such hits
+ * are kept out of the repository-wide list of rc_facts_hits()). Each group
+ * keeps its own first RC_FACTS_MAX_HITS and counts all.
+ */
+enum rc_hit_flags {
+	RC_HIT_CODE = 1 << 0,
+	RC_HIT_RELONLY = 1 << 1,
+};
+
+struct rc_hit_group {
+	const char *scope;
+	unsigned flags;
+	struct rc_hit hits[RC_FACTS_MAX_HITS];
+	size_t n;
+	uint64_t total;
+	struct rc_hit_group *next; /* in order of first hit */
+};
+
+/* Like rc_facts_add_hit, recording the hit in group (scope, flags) too;
+ * scope NULL is "". */
+int rc_facts_add_hit_in(struct rc_facts *f, unsigned pattern, const char *scope,
+			unsigned flags, const char *path, unsigned line,
+			const char *snippet, size_t snippet_len);
+/* The first group of pattern's hits (follow ->next), or NULL. */
+const struct rc_hit_group *rc_facts_hit_groups(const struct rc_facts *f,
+					       unsigned pattern);
 
 /*
  * Move everything of src (a worker's batch) into dst, appending in order:

@@ -1151,7 +1151,8 @@ static void test_collect_manifest__wants(void **state)
 		{ "deploy/app.yaml", true },
 		{ "pnpm-lock.yaml", true },
 		{ "README.md", false },
-		{ "src/main.rs", false },
+		{ "src/main.rs", true }, /* inline tests are counted */
+		{ "tests/it.rs", false },
 		/* other people's code and test data */
 		{ "node_modules/express/package.json", false },
 		{ "vendor/github.com/x/y/go.mod", false },

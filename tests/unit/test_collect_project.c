@@ -29,6 +29,7 @@ struct run {
 	struct rc_facts *f;
 	struct rc_diags d;
 	struct rc_buf out;
+	bool with_package_kinds; /* print package.kind facts too */
 };
 
 static int setup(void **state)
@@ -54,7 +55,7 @@ static int teardown(void **state)
 }
 
 static const char *const project_facts[] = { "ecosystem", "platform", "package",
-					     "kind" };
+					     "kind", "package.kind" };
 
 static bool is_project_fact(const char *name)
 {
@@ -93,6 +94,8 @@ static const char *scan_(struct run *r, const struct file *files, size_t n)
 		const struct rc_fact *x = rc_facts_at(r->f, i);
 
 		assert_true(is_project_fact(x->name));
+		if (!r->with_package_kinds && !strcmp(x->name, "package.kind"))
+			continue;
 		rc_buf_addf(&r->out, "%s=%s @%s:%u", x->name, x->str, x->path,
 			    x->line);
 		if (x->note)
@@ -343,6 +346,35 @@ static void test_collect_project__monorepo_two(void **state)
 		"kind=service @services/api/Cargo.toml:5 (axum in "
 		"services/api/Cargo.toml [dependencies])\n",
 		scan(*state, files));
+}
+
+/* package.kind: each kind again, with its package's directory as note */
+static void test_collect_project__package_kinds(void **state)
+{
+	static const struct file files[] = {
+		{ "Cargo.toml", "[package]\n"
+				"name = \"root\"\n"
+				"[dependencies]\n"
+				"axum = \"0.7\"\n" },
+		{ "apps/cli/package.json", "{\"name\": \"c\", \"bin\": "
+					   "\"c.js\"}\n" },
+	};
+	struct run *r = *state;
+	const struct rc_fact *x;
+	size_t it = 0;
+
+	r->with_package_kinds = true;
+	scan(r, files);
+	x = rc_facts_next(r->f, "package.kind", &it);
+	assert_non_null(x);
+	assert_string_equal(x->str, "service");
+	assert_string_equal(x->note, ".");
+	assert_string_equal(x->path, "Cargo.toml");
+	x = rc_facts_next(r->f, "package.kind", &it);
+	assert_non_null(x);
+	assert_string_equal(x->str, "cli");
+	assert_string_equal(x->note, "apps/cli");
+	assert_null(rc_facts_next(r->f, "package.kind", &it));
 }
 
 /* Rust targets */
@@ -773,6 +805,7 @@ int main(void)
 		T(c_makefile_tool),
 		T(tauri_app),
 		T(monorepo_two),
+		T(package_kinds),
 		T(rust_targets),
 		T(hyper_needs_server),
 		T(peer_and_optional),

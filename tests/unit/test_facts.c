@@ -487,6 +487,60 @@ static void test_facts__snippet_trim(void **state)
 	rc_facts_free(f);
 }
 
+/* Hits grouped by package candidate and kind of file, merged in order. */
+static void test_facts__hit_groups(void **state)
+{
+	struct rc_facts *a = NULL, *b = NULL;
+	const struct rc_hit_group *g;
+	const struct rc_hit *h;
+	uint64_t total;
+	unsigned i;
+
+	(void)state;
+	assert_int_equal(rc_facts_new(&a), 0);
+	assert_int_equal(rc_facts_new(&b), 0);
+	assert_null(rc_facts_hit_groups(a, 0));
+	for (i = 0; i < 7; i++)
+		assert_int_equal(rc_facts_add_hit_in(a, 2, "svc", RC_HIT_CODE,
+						     "svc/a.rs", i + 1, " x ",
+						     3),
+				 0);
+	assert_int_equal(
+		rc_facts_add_hit_in(a, 2, NULL, 0, "README.md", 1, NULL, 9), 0);
+	assert_int_equal(rc_facts_add_hit_in(a, 2, "svc", RC_HIT_RELONLY,
+					     "svc/b.txt", 1, "y", 1),
+			 0);
+	assert_int_equal(rc_facts_add_hit_in(b, 2, "svc", RC_HIT_CODE,
+					     "svc/z.rs", 3, "z", 1),
+			 0);
+	assert_int_equal(rc_facts_add_hit_in(b, 2, "lib", RC_HIT_CODE,
+					     "lib/z.rs", 3, "z", 1),
+			 0);
+	assert_int_equal(rc_facts_merge(a, b), 0);
+	/* the repository-wide list leaves out relative-only matches */
+	assert_int_equal(rc_facts_hits(a, 2, &h, &total), 5);
+	assert_int_equal(total, 10);
+	g = rc_facts_hit_groups(a, 2);
+	assert_non_null(g);
+	assert_string_equal(g->scope, "svc");
+	assert_int_equal(g->flags, RC_HIT_CODE);
+	assert_int_equal(g->n, 5);
+	assert_int_equal(g->total, 8);
+	assert_string_equal(g->hits[0].snippet, "x");
+	g = g->next;
+	assert_string_equal(g->scope, "");
+	assert_int_equal(g->total, 1);
+	assert_string_equal(g->hits[0].snippet, "");
+	g = g->next;
+	assert_int_equal(g->flags, RC_HIT_RELONLY);
+	assert_int_equal(g->total, 1);
+	g = g->next;
+	assert_string_equal(g->scope, "lib");
+	assert_null(g->next);
+	rc_facts_free(a);
+	rc_facts_free(b);
+}
+
 static void test_facts__merge(void **state)
 {
 	struct rc_facts *dst = new_store(), *a = new_store(), *b = new_store();
@@ -760,6 +814,7 @@ int main(void)
 		cmocka_unit_test(test_facts__files_summary),
 		cmocka_unit_test(test_facts__hits),
 		cmocka_unit_test(test_facts__snippet_trim),
+		cmocka_unit_test(test_facts__hit_groups),
 		cmocka_unit_test(test_facts__merge),
 		cmocka_unit_test(test_facts__merge_matches_serial),
 		cmocka_unit_test(test_facts__json),
