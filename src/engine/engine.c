@@ -1,9 +1,11 @@
 #include "../core/common.h"
 #include "engine.h"
+#include "../collect/code.h"
 #include "../collect/collect.h"
 #include "../collect/scripts.h"
 #include "../core/alloc.h"
 #include "../core/fs.h"
+#include "../core/lang.h"
 #include "../core/pool.h"
 #include "../core/str.h"
 #include "../core/utf8.h"
@@ -39,9 +41,11 @@ struct slot {
 	RC_VEC(struct {
 		unsigned pattern;
 		unsigned line;
+		unsigned flags; /* RC_HIT_* */
 		char *snippet;
 	})
 	found;
+	size_t scope;		/* index into run.cands + 1; 0: the root */
 	struct rc_facts *facts; /* only for files a collector parses */
 	struct rc_diags diags;
 };
@@ -50,7 +54,7 @@ struct worker {
 	struct rc_buf buf;
 	struct rc_match_scratch *scratch;
 	size_t *memo_file; /* per glob set: 1 + the file it was decided for */
-	bool *memo_hit;	   /* per glob set: the decision */
+	unsigned char *memo_hit; /* per glob set: the decision (MATCH_*) */
 };
 
 struct run {
@@ -66,26 +70,107 @@ struct run {
 	struct rc_globset **sets;
 	size_t nsets;
 	size_t *pattern_set; /* pattern id -> set index, SIZE_MAX: any file */
+	/* directories that may hold a package (rc_collect_package_candidate),
+	 * sorted: content matches are grouped by the innermost one */
+	char **cands;
+	size_t ncands;
 	struct rc_facts *facts;
 	struct rc_diags *diags;
 	uint64_t max_size;
 	uint64_t bytes, skipped;
 };
 
-/* Does pattern p apply to file i? Decided once per file and glob set. */
-static bool pattern_applies(struct run *r, struct worker *w, size_t i,
-			    unsigned p, const char *path)
+enum { MATCH_NO, MATCH_PATH, MATCH_REL };
+
+/* Index + 1 of the innermost candidate directory holding path, 0: root. */
+static size_t scope_of(const struct run *r, const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 0) {
+		size_t lo = 0, hi = r->ncands;
+
+		while (n > 0 && path[n - 1] != '/')
+			n--;
+		if (n == 0)
+			break;
+		n--; /* the directory path[0..n) */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strncmp(r->cands[mid], path, n);
+
+			if (!c && r->cands[mid][n])
+				c = 1;
+			if (!c)
+				return mid + 1;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Does pattern p apply to file i? MATCH_PATH when its globs match the path,
+ * MATCH_REL when they match only the path relative to the file's package
+ * candidate (crates/api/src/main.rs as src/main.rs). Decided once per file
+ * and glob set.
+ */
+static int pattern_applies(struct run *r, struct worker *w, size_t i,
+			   unsigned p, const char *path, const char *rel)
 {
 	size_t set = r->pattern_set[p];
 
 	if (set == SIZE_MAX)
-		return true;
+		return MATCH_PATH;
 	if (w->memo_file[set] != i + 1) {
 		w->memo_file[set] = i + 1;
-		w->memo_hit[set] =
-			rc_globset_match(r->sets[set], path, strlen(path));
+		if (rc_globset_match(r->sets[set], path, strlen(path)))
+			w->memo_hit[set] = MATCH_PATH;
+		else if (rel != path &&
+			 rc_globset_match(r->sets[set], rel, strlen(rel)))
+			w->memo_hit[set] = MATCH_REL;
+		else
+			w->memo_hit[set] = MATCH_NO;
 	}
 	return w->memo_hit[set];
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted, distinct candidate directories of the walked files. */
+static int build_cands(struct run *r)
+{
+	size_t i, n, k = 0;
+
+	r->cands = rc_calloc(r->walk->n + 1, sizeof(*r->cands));
+	if (!r->cands)
+		return RC_ENOMEM;
+	for (i = 0; i < r->walk->n; i++) {
+		const char *path = r->walk->files[i].path;
+
+		if (!rc_collect_package_candidate(path, &n) || n == 0)
+			continue;
+		if (!(r->cands[r->ncands] = rc_strndup(path, n)))
+			return RC_ENOMEM;
+		r->ncands++;
+	}
+	if (r->ncands > 1)
+		qsort(r->cands, r->ncands, sizeof(*r->cands), cmp_str);
+	for (i = 0; i < r->ncands; i++) {
+		if (k && !strcmp(r->cands[k - 1], r->cands[i])) {
+			rc_free(r->cands[i]);
+			continue;
+		}
+		r->cands[k++] = r->cands[i];
+	}
+	r->ncands = k;
+	return 0;
 }
 
 static bool same_globs(const struct rc_content_pattern *a,
@@ -169,7 +254,12 @@ static int resolve_hits(struct run *r, struct worker *w, size_t file,
 {
 	size_t i, pos = 0, line_start = 0;
 	unsigned line = 1;
+	const char *rel = path;
+	int how;
 
+	s->scope = scope_of(r, path);
+	if (s->scope)
+		rel = path + strlen(r->cands[s->scope - 1]) + 1;
 	if (s->hits.n > 1)
 		qsort(s->hits.v, s->hits.n, sizeof(*s->hits.v), cmp_hit);
 	for (i = 0; i < s->hits.n; i++) {
@@ -177,7 +267,8 @@ static int resolve_hits(struct run *r, struct worker *w, size_t file,
 		size_t at = h->off ? h->off - 1 : 0, end, n;
 		const char *nl;
 
-		if (!pattern_applies(r, w, file, h->pattern, path))
+		how = pattern_applies(r, w, file, h->pattern, path, rel);
+		if (how == MATCH_NO)
 			continue;
 		if (at > len)
 			at = len;
@@ -202,6 +293,9 @@ static int resolve_hits(struct run *r, struct worker *w, size_t file,
 			return RC_ENOMEM;
 		s->found.v[s->found.n].pattern = h->pattern;
 		s->found.v[s->found.n].line = line;
+		s->found.v[s->found.n].flags =
+			(how == MATCH_REL ? RC_HIT_RELONLY : 0) |
+			(rc_code_language(path) ? RC_HIT_CODE : 0);
 		s->found.v[s->found.n].snippet =
 			rc_strndup(buf + line_start, n);
 		if (!s->found.v[s->found.n].snippet)
@@ -307,10 +401,12 @@ static int drain_file(size_t i, void *payload)
 	if (rc_facts_add_file(r->facts, we->path, we->size, s->flags, s->lines))
 		e = RC_ENOMEM;
 	for (k = 0; k < s->found.n; k++) {
-		if (!e &&
-		    rc_facts_add_hit(r->facts, s->found.v[k].pattern, we->path,
-				     s->found.v[k].line, s->found.v[k].snippet,
-				     strlen(s->found.v[k].snippet)))
+		if (!e && rc_facts_add_hit_in(
+				  r->facts, s->found.v[k].pattern,
+				  s->scope ? r->cands[s->scope - 1] : "",
+				  s->found.v[k].flags, we->path,
+				  s->found.v[k].line, s->found.v[k].snippet,
+				  strlen(s->found.v[k].snippet)))
 			e = RC_ENOMEM;
 		rc_free(s->found.v[k].snippet);
 	}
@@ -356,7 +452,7 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 			return e;
 	}
 	r->matcher = matcher;
-	if ((e = build_sets(r))) {
+	if ((e = build_sets(r)) || (e = build_cands(r))) {
 		rc_err_set(err, e, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -370,7 +466,7 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 		rc_buf_init(&r->workers[j].buf, r->max_size + 1);
 		r->workers[j].memo_file =
 			rc_calloc(r->nsets + 1, sizeof(size_t));
-		r->workers[j].memo_hit = rc_calloc(r->nsets + 1, sizeof(bool));
+		r->workers[j].memo_hit = rc_calloc(r->nsets + 1, 1);
 		if (!r->workers[j].memo_file || !r->workers[j].memo_hit) {
 			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
 				       "out of memory");
@@ -414,6 +510,11 @@ out:
 		rc_globset_free(r->sets[i]);
 	rc_free(r->sets);
 	rc_free(r->pattern_set);
+	for (i = 0; i < r->ncands; i++)
+		rc_free(r->cands[i]);
+	rc_free(r->cands);
+	r->cands = NULL;
+	r->ncands = 0;
 	rc_matcher_free(matcher);
 	r->matcher = NULL;
 	return e;
@@ -675,23 +776,170 @@ static void today_utc(char out[40])
 		 tm.tm_mday);
 }
 
+/* A package of a monorepo, for checks decided per package. */
+struct pkg_view {
+	const char *dir;  /* "" for the root */
+	const char *name; /* "." for the root */
+	unsigned kinds;	  /* RC_KIND_* */
+};
+
 struct eval_run {
 	struct rc_scan_result *res;
 	const struct rc_project *project;
+	/* per-package mode: two or more packages have a kind */
+	const char **dirs; /* every package directory */
+	size_t ndirs;
+	struct pkg_view *pkgs; /* the packages with a kind */
+	size_t npkgs;
+	/* the findings of each check (one, or one per package) */
+	struct rc_finding **per;
+	size_t *nper;
 };
 
-/* Checks are independent and read the facts only: evaluate them on the
- * pool, each worker writing evidence into its own arena. */
+static const char *dir_of(const char *name)
+{
+	return strcmp(name, ".") ? name : "";
+}
+
+/* The packages and their kinds, from the package and package.kind facts. */
+static int build_packages(struct rc_scan_result *res, struct eval_run *er)
+{
+	const struct rc_fact *x;
+	size_t it = 0, n = 0, i;
+	enum rc_kind k;
+
+	while (rc_facts_next(res->facts, "package", &it))
+		n++;
+	it = 0;
+	while (rc_facts_next(res->facts, "package.kind", &it))
+		n++;
+	er->dirs = rc_arena_alloc(&res->arena, (n + 1) * sizeof(*er->dirs));
+	er->pkgs = rc_arena_alloc(&res->arena, (n + 1) * sizeof(*er->pkgs));
+	if (!er->dirs || !er->pkgs)
+		return RC_ENOMEM;
+	it = 0;
+	while ((x = rc_facts_next(res->facts, "package", &it)))
+		er->dirs[er->ndirs++] = dir_of(x->str);
+	it = 0;
+	while ((x = rc_facts_next(res->facts, "package.kind", &it))) {
+		const char *name = x->note ? x->note : ".";
+
+		if (rc_kind_parse(x->str, &k))
+			continue;
+		for (i = 0; i < er->npkgs; i++)
+			if (!strcmp(er->pkgs[i].name, name))
+				break;
+		if (i == er->npkgs) {
+			er->pkgs[i].name = name;
+			er->pkgs[i].dir = dir_of(name);
+			er->pkgs[i].kinds = 0;
+			er->npkgs++;
+			/* a package known only by its kind still owns files */
+			er->dirs[er->ndirs++] = er->pkgs[i].dir;
+		}
+		er->pkgs[i].kinds |= k;
+	}
+	if (er->npkgs < 2)
+		er->npkgs = 0; /* one package: the repository is the package */
+	return 0;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool same_outcome(const struct rc_outcome *a, const struct rc_outcome *b)
+{
+	size_t i;
+
+	if (a->status != b->status || a->nev != b->nev)
+		return false;
+	for (i = 0; i < a->nev; i++)
+		if (a->ev[i].line != b->ev[i].line ||
+		    !same_str(a->ev[i].path, b->ev[i].path) ||
+		    !same_str(a->ev[i].snippet, b->ev[i].snippet) ||
+		    !same_str(a->ev[i].text, b->ev[i].text))
+			return false;
+	return true;
+}
+
+/*
+ * Packages with the same verdict on the same evidence (a missing runbook
+ * searched in the shared docs) make one finding that names them all
+ * ("crates/api, crates/worker"), in package order.
+ */
+static int collapse(struct rc_arena *arena, struct rc_finding *fd, size_t *n)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < *n; i++) {
+		for (j = 0; j < k; j++)
+			if (same_outcome(&fd[j].outcome, &fd[i].outcome))
+				break;
+		if (j == k) {
+			fd[k++] = fd[i];
+			continue;
+		}
+		struct rc_buf b = RC_BUF_INIT;
+
+		rc_buf_addf(&b, "%s, %s", fd[j].package, fd[i].package);
+		fd[j].package =
+			rc_buf_err(&b) ? NULL : rc_arena_strdup(arena, b.ptr);
+		rc_buf_release(&b);
+		if (!fd[j].package)
+			return RC_ENOMEM;
+	}
+	*n = k;
+	return 0;
+}
+
+/*
+ * Checks are independent and read the facts only: evaluate them on the
+ * pool, each worker writing evidence into its own arena. A check limited
+ * to some kinds is decided once per package of that kind in a monorepo.
+ */
 static int eval_check(size_t i, unsigned worker, void *payload)
 {
 	struct eval_run *er = payload;
 	struct rc_scan_result *res = er->res;
-	struct rc_finding *fd = &res->report.findings[i];
+	struct rc_arena *arena = &res->eval_arenas[worker];
+	const struct rc_check *c = res->catalog->checks[i];
+	struct rc_finding *fd;
+	size_t k, m = 0;
+	int e;
 
-	fd->check = res->catalog->checks[i];
-	fd->package = ".";
-	return rc_check_eval(fd->check, er->project, res->facts,
-			     &res->eval_arenas[worker], &fd->outcome);
+	for (k = 0; c->kinds && k < er->npkgs; k++)
+		if (er->pkgs[k].kinds & c->kinds)
+			m++;
+	fd = rc_arena_alloc(arena, (m ? m : 1) * sizeof(*fd));
+	if (!fd)
+		return RC_ENOMEM;
+	memset(fd, 0, (m ? m : 1) * sizeof(*fd));
+	er->per[i] = fd;
+	er->nper[i] = m ? m : 1;
+	if (!m) {
+		fd->check = c;
+		fd->package = ".";
+		return rc_check_eval(c, er->project, res->facts, arena,
+				     &fd->outcome);
+	}
+	for (k = 0; k < er->npkgs; k++) {
+		struct rc_project p = *er->project;
+		struct rc_scope scope = { er->pkgs[k].dir, er->dirs,
+					  er->ndirs };
+
+		if (!(er->pkgs[k].kinds & c->kinds))
+			continue;
+		p.kinds = er->pkgs[k].kinds;
+		fd->check = c;
+		fd->package = er->pkgs[k].name;
+		if ((e = rc_check_eval_in(c, &p, &scope, res->facts, arena,
+					  &fd->outcome)))
+			return e;
+		fd++;
+	}
+	return collapse(arena, er->per[i], &er->nper[i]);
 }
 
 static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
@@ -701,49 +949,67 @@ static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
 	char now[40];
 	const char *today = opts->today;
 	struct rc_report *rep = &res->report;
-	struct eval_run er = { res, p };
-	struct rc_score_item *items;
-	size_t i, n = res->catalog->n;
+	struct eval_run er = { 0 };
+	struct rc_score_item *items = NULL;
+	size_t i, k, total = 0, n = res->catalog->n;
 	unsigned j;
 	int e = 0;
 
+	er.res = res;
+	er.project = p;
 	if (!today) {
 		today_utc(now);
 		today = now;
 	}
-	rep->findings =
-		rc_arena_alloc(&res->arena, (n + 1) * sizeof(*rep->findings));
+	if ((!rep->profile || !strcmp(rep->profile, "auto")) &&
+	    (e = build_packages(res, &er)))
+		return e;
+	er.per = rc_calloc(n + 1, sizeof(*er.per));
+	er.nper = rc_calloc(n + 1, sizeof(*er.nper));
 	res->eval_arenas = rc_calloc(jobs, sizeof(*res->eval_arenas));
-	items = rc_calloc(n + 1, sizeof(*items));
-	if (!rep->findings || !res->eval_arenas || !items) {
-		rc_free(items);
-		return RC_ENOMEM;
+	if (!er.per || !er.nper || !res->eval_arenas) {
+		e = RC_ENOMEM;
+		goto out;
 	}
 	res->neval_arenas = jobs;
 	for (j = 0; j < jobs; j++)
 		rc_arena_init(&res->eval_arenas[j]);
 	if ((e = rc_pool_run(jobs, n, eval_check, &er)))
 		goto out;
-	/* config entries change verdicts in catalog order, on this thread */
-	for (i = 0; i < n; i++) {
-		struct rc_finding *fd = &rep->findings[i];
-		const struct rc_check *c = fd->check;
-
-		if ((e = apply_attestation(res, c, &fd->outcome, today,
-					   opts->strict)) ||
-		    (e = apply_waiver(res, fd, today)))
-			goto out;
-		items[i].category = c->category;
-		items[i].severity = c->severity;
-		items[i].effort = c->effort;
-		items[i].status = fd->outcome.status;
+	for (i = 0; i < n; i++)
+		total += er.nper[i];
+	rep->findings = rc_arena_alloc(&res->arena,
+				       (total + 1) * sizeof(*rep->findings));
+	items = rc_calloc(total + 1, sizeof(*items));
+	if (!rep->findings || !items) {
+		e = RC_ENOMEM;
+		goto out;
 	}
-	rep->nfindings = n;
-	rc_score_compute(items, n, weights, &rep->score);
-	e = rc_score_roadmap(items, n, &rep->score, &rep->roadmap,
+	/* config entries change verdicts in catalog order, on this thread */
+	for (i = 0, total = 0; i < n; i++)
+		for (k = 0; k < er.nper[i]; k++, total++) {
+			struct rc_finding *fd = &rep->findings[total];
+			const struct rc_check *c;
+
+			*fd = er.per[i][k];
+			c = fd->check;
+			if ((e = apply_attestation(res, c, &fd->outcome, today,
+						   opts->strict)) ||
+			    (e = apply_waiver(res, fd, today)))
+				goto out;
+			items[total].category = c->category;
+			items[total].severity = c->severity;
+			items[total].effort = c->effort;
+			items[total].status = fd->outcome.status;
+		}
+	rep->nfindings = total;
+	rc_score_compute(items, total, weights, &rep->score);
+	e = rc_score_roadmap(items, total, &rep->score, &rep->roadmap,
 			     &rep->nroadmap);
 out:
 	rc_free(items);
+	rc_free(er.per);
+	rc_free(er.nper);
 	return e;
 }
 
@@ -822,6 +1088,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 			     0) ||
 	    rc_collect_ci_expand(res->facts) ||
 	    rc_collect_project(res->facts, &res->diags) ||
+	    rc_collect_code_stats(res->facts) ||
 	    (!opts->no_git &&
 	     rc_collect_git(res->facts, &res->diags, opts->root))) {
 		e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");

@@ -17,6 +17,7 @@
 #include "../core/common.h"
 #include "eval.h"
 #include "../core/buf.h"
+#include "../core/lang.h"
 #include "../walk/glob.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -35,8 +36,60 @@ struct evl {
 
 struct ctx {
 	const struct rc_facts *f;
-	struct rc_arena *arena; /* NULL: verdicts only */
+	struct rc_arena *arena;	      /* NULL: verdicts only */
+	const struct rc_scope *scope; /* NULL: the whole repository */
 };
+
+/* The package directory owning dir (a directory, "" the root): the longest
+ * package directory equal to it or above it; "" when none. */
+static const char *owner_of_dir(const struct rc_scope *s, const char *dir)
+{
+	const char *best = "";
+	size_t i, best_len = 0, n = strlen(dir);
+
+	for (i = 0; i < s->ndirs; i++) {
+		size_t k = strlen(s->dirs[i]);
+
+		if (k == 0 || k > n || k <= best_len ||
+		    strncmp(s->dirs[i], dir, k) || (dir[k] && dir[k] != '/'))
+			continue;
+		best = s->dirs[i];
+		best_len = k;
+	}
+	return best;
+}
+
+/* Does the scope see a file (or group) owned by package directory owner?
+ * code: it is source code. */
+static bool sees(const struct rc_scope *s, const char *owner, bool code)
+{
+	if (*owner)
+		return !strcmp(owner, s->dir);
+	return !code || !*s->dir;
+}
+
+/* Does the scope see the file at path? *rel is set to the path relative to
+ * the owning package directory (the path itself at the root). */
+static bool sees_path(const struct ctx *cx, const char *path, const char **rel)
+{
+	const char *slash, *owner;
+	char dir[1024];
+	size_t n;
+
+	*rel = path;
+	if (!cx->scope || !path || !*path)
+		return true;
+	slash = strrchr(path, '/');
+	n = slash ? (size_t)(slash - path) : 0;
+	if (n >= sizeof(dir))
+		n = sizeof(dir) - 1;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	owner = owner_of_dir(cx->scope, dir);
+	if (*owner)
+		*rel = path + strlen(owner) + 1;
+	return sees(cx->scope, owner, rc_code_language(path) != NULL);
+}
 
 static void evl_append(struct evl *dst, const struct evl *src)
 {
@@ -142,8 +195,14 @@ static int eval_exists(struct ctx *cx, const struct rc_pred *p, bool *pass,
 	for (i = 0; i < nfiles; i++) {
 		const struct rc_file_entry *e = rc_facts_file_at(cx->f, i);
 
+		const char *rel;
+
 		if (!e || (e->flags & RC_FILE_SYMLINK) ||
-		    !rc_globset_match(p->globset, e->path, strlen(e->path)))
+		    !sees_path(cx, e->path, &rel))
+			continue;
+		if (!rc_globset_match(p->globset, e->path, strlen(e->path)) &&
+		    (rel == e->path ||
+		     !rc_globset_match(p->globset, rel, strlen(rel))))
 			continue;
 		found = true;
 		if (!cx->arena)
@@ -163,15 +222,42 @@ out:
 	return err;
 }
 
+/* The hits of a pattern the scope sees, at most RC_FACTS_MAX_HITS kept in
+ * out (room for that many), all counted in *total. */
+static size_t scoped_hits(const struct ctx *cx, unsigned pattern,
+			  struct rc_hit *out, uint64_t *total)
+{
+	const struct rc_hit_group *g;
+	size_t n = 0, k;
+
+	*total = 0;
+	for (g = rc_facts_hit_groups(cx->f, pattern); g; g = g->next) {
+		if (!sees(cx->scope, owner_of_dir(cx->scope, g->scope),
+			  g->flags & RC_HIT_CODE))
+			continue;
+		for (k = 0; k < g->n && n < RC_FACTS_MAX_HITS; k++)
+			out[n++] = g->hits[k];
+		*total += g->total;
+	}
+	return n;
+}
+
 static int eval_contains(struct ctx *cx, const struct rc_pred *p, bool *pass,
 			 struct evl *ev)
 {
+	struct rc_hit scoped[RC_FACTS_MAX_HITS];
 	const struct rc_hit *hits = NULL;
 	uint64_t total = 0;
-	size_t n = rc_facts_hits(cx->f, p->pattern, &hits, &total), i;
+	size_t n, i;
 	struct rc_buf b = RC_BUF_INIT;
 	int err = 0;
 
+	if (cx->scope) {
+		n = scoped_hits(cx, p->pattern, scoped, &total);
+		hits = scoped;
+	} else {
+		n = rc_facts_hits(cx->f, p->pattern, &hits, &total);
+	}
 	if (total < n)
 		total = n;
 	*pass = total > 0;
@@ -248,8 +334,11 @@ static int eval_dependency(struct ctx *cx, const struct rc_pred *p, bool *pass,
 		while ((fa = rc_facts_next(cx->f, name, &iter))) {
 			const char *eco = strchr(fa->name, '.');
 
+			const char *rel;
+
 			eco = eco ? eco + 1 : "";
-			if (fa->type != RC_FACT_STR)
+			if (fa->type != RC_FACT_STR ||
+			    !sees_path(cx, fa->path, &rel))
 				continue;
 			for (i = 0; i < p->nnames; i++)
 				if (dep_name_eq(p->names[i], fa->str, eco))
@@ -286,7 +375,12 @@ static const char *fact_text(const struct rc_fact *fa, char *buf, size_t n)
 	case RC_FACT_BOOL:
 		return fa->b ? "true" : "false";
 	case RC_FACT_NUM:
-		snprintf(buf, n, "%.15g", fa->num);
+		/* whole numbers exactly, ratios to two decimals */
+		if (!(fa->num > -1e15 && fa->num < 1e15) ||
+		    fa->num == (double)(long long)fa->num)
+			snprintf(buf, n, "%.15g", fa->num);
+		else
+			snprintf(buf, n, "%.2f", fa->num);
 		return buf;
 	case RC_FACT_STR:
 	default:
@@ -405,6 +499,11 @@ static void fact_describe(struct rc_buf *b, const struct rc_pred *p,
 
 	rc_buf_addf(b, "%s = ", fa->name);
 	add_value(b, fact_text(fa, buf, sizeof(buf)));
+	if (fa->type == RC_FACT_NUM && fa->note) {
+		rc_buf_adds(b, " (");
+		add_value(b, fa->note);
+		rc_buf_addc(b, ')');
+	}
 	if (!holds && p->op != RC_OP_EXISTS)
 		rc_buf_addf(b, ", expected %s %s", op_name(p->op), p->value);
 }
@@ -425,7 +524,12 @@ static int eval_fact(struct ctx *cx, const struct rc_pred *p, bool *pass,
 			return RC_ENOMEM;
 	}
 	while ((fa = rc_facts_next(cx->f, p->fact, &iter))) {
-		bool holds = fact_holds(p, fa, md);
+		const char *rel;
+		bool holds;
+
+		if (!sees_path(cx, fa->path, &rel))
+			continue;
+		holds = fact_holds(p, fa, md);
 
 		count++;
 		if (!holds)
@@ -574,7 +678,7 @@ static int finish(struct ctx *cx, const struct evl *l, struct rc_outcome *out)
 int rc_pred_eval(const struct rc_pred *p, const struct rc_facts *f,
 		 struct rc_arena *arena, bool *pass, struct rc_outcome *out)
 {
-	struct ctx cx = { f, arena };
+	struct ctx cx = { f, arena, NULL };
 	struct evl l = { .n = 0 };
 	int err;
 
@@ -632,7 +736,7 @@ static int applies(struct ctx *cx, const struct rc_check *c,
 bool rc_check_applies(const struct rc_check *c, const struct rc_project *p,
 		      const struct rc_facts *f)
 {
-	struct ctx cx = { f, NULL };
+	struct ctx cx = { f, NULL, NULL };
 	struct evl l = { .n = 0 };
 	int err;
 
@@ -678,7 +782,14 @@ int rc_check_eval(const struct rc_check *c, const struct rc_project *p,
 		  const struct rc_facts *f, struct rc_arena *arena,
 		  struct rc_outcome *out)
 {
-	struct ctx cx = { f, arena };
+	return rc_check_eval_in(c, p, NULL, f, arena, out);
+}
+
+int rc_check_eval_in(const struct rc_check *c, const struct rc_project *p,
+		     const struct rc_scope *scope, const struct rc_facts *f,
+		     struct rc_arena *arena, struct rc_outcome *out)
+{
+	struct ctx cx = { f, arena, scope };
 	struct evl l = { .n = 0 };
 	bool pass = false;
 	int why, err;

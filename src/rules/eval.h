@@ -35,6 +35,22 @@ struct rc_project {
 	const char **ecosystems; /* NULL-terminated */
 };
 
+/*
+ * Where a check is decided: the whole repository, or one package of a
+ * monorepo. A package sees the files (and the facts and content matches
+ * about files) under its directory, except those of packages nested in it,
+ * plus the shared files of the root: everything outside every package
+ * directory that is not source code (CI, docs, deployment files). The
+ * root's source code belongs to the root package (dir ""). Globs match a
+ * package's files by their path from the root or from the package's
+ * directory (crates/api/src/main.rs also as src/main.rs).
+ */
+struct rc_scope {
+	const char *dir;	 /* the package's directory, "" for the root */
+	const char *const *dirs; /* every package directory ("" allowed) */
+	size_t ndirs;
+};
+
 /* True when check applies to the project (kinds, ecosystems, applies). */
 bool rc_check_applies(const struct rc_check *c, const struct rc_project *p,
 		      const struct rc_facts *f);
@@ -52,6 +68,11 @@ bool rc_check_applies(const struct rc_check *c, const struct rc_project *p,
 int rc_check_eval(const struct rc_check *c, const struct rc_project *p,
 		  const struct rc_facts *f, struct rc_arena *arena,
 		  struct rc_outcome *out);
+
+/* rc_check_eval() within one package (scope NULL: the whole repository). */
+int rc_check_eval_in(const struct rc_check *c, const struct rc_project *p,
+		     const struct rc_scope *scope, const struct rc_facts *f,
+		     struct rc_arena *arena, struct rc_outcome *out);
 
 /*
  * Evaluate one predicate (exposed for tests and custom tooling); ev may be

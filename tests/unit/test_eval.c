@@ -327,6 +327,112 @@ static void test_eval__contains(void **state)
 	assert_string_equal(out.ev[0].text, "no match for /a/i in x");
 }
 
+/* Checks decided per package: what a package sees (eval.h, rc_scope). */
+static void test_eval__scope(void **state)
+{
+	static const char *const dirs[] = { "", "svc/api", "svc/api/plugin",
+					    "svc/worker" };
+	struct fx *fx = *state;
+	struct rc_scope root = { "", dirs, 4 }, api = { "svc/api", dirs, 4 },
+			plugin = { "svc/api/plugin", dirs, 4 },
+			worker = { "svc/worker", dirs, 4 };
+	const struct rc_check *ex, *co, *dep;
+	struct rc_outcome out;
+	struct rc_project pr = { RC_KIND_SERVICE, NULL };
+	unsigned pat;
+
+	assert_int_equal(
+		rc_facts_add_file(fx->f, "svc/api/src/main.rs", 1, 0, 1), 0);
+	assert_int_equal(
+		rc_facts_add_file(fx->f, "svc/api/plugin/src/main.rs", 1, 0, 1),
+		0);
+	assert_int_equal(
+		rc_facts_add_file(fx->f, "svc/worker/RUNBOOK.md", 1, 0, 1), 0);
+	rc_facts_sort_files(fx->f);
+	/* globs match from the root or from the package directory */
+	ex = check_with(fx, NULL, "{ exists: 'src/main.rs' }");
+	assert_int_equal(
+		rc_check_eval_in(ex, &pr, &api, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+	assert_string_equal(out.ev[0].path, "svc/api/src/main.rs");
+	assert_int_equal(out.nev, 1); /* not the nested plugin's */
+	/* the root's source code belongs to the root package only */
+	assert_int_equal(
+		rc_check_eval_in(ex, &pr, &worker, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_FAIL);
+	assert_int_equal(
+		rc_check_eval_in(ex, &pr, &root, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+	assert_string_equal(out.ev[0].path, "src/main.rs");
+	/* shared files of the root are seen by every package */
+	ex = check_with(fx, NULL, "{ exists: README.md }");
+	assert_int_equal(
+		rc_check_eval_in(ex, &pr, &plugin, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+	/* a package's own docs are its own */
+	ex = check_with(fx, NULL, "{ exists: RUNBOOK.md }");
+	assert_int_equal(
+		rc_check_eval_in(ex, &pr, &worker, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+	assert_int_equal(
+		rc_check_eval_in(ex, &pr, &api, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_FAIL);
+	assert_int_equal(rc_check_eval(ex, &pr, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_FAIL); /* root path only */
+
+	/* content matches by group */
+	co = check_with(
+		fx, NULL,
+		"{ contains: { glob: 'src/**/*.rs', regex: 'health' } }");
+	pat = co->when->pattern;
+	assert_int_equal(rc_facts_add_hit_in(fx->f, pat, "svc/api", RC_HIT_CODE,
+					     "svc/api/src/main.rs", 4,
+					     "/healthz", 8),
+			 0);
+	assert_int_equal(rc_facts_add_hit_in(fx->f, pat, "", RC_HIT_CODE,
+					     "src/main.rs", 2, "/health", 7),
+			 0);
+	assert_int_equal(rc_facts_add_hit_in(fx->f, pat, "svc/api/plugin",
+					     RC_HIT_CODE | RC_HIT_RELONLY,
+					     "svc/api/plugin/src/main.rs", 1,
+					     "health", 6),
+			 0);
+	assert_int_equal(
+		rc_check_eval_in(co, &pr, &api, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+	assert_int_equal(out.nev, 1);
+	assert_string_equal(out.ev[0].path, "svc/api/src/main.rs");
+	assert_int_equal(
+		rc_check_eval_in(co, &pr, &plugin, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+	assert_string_equal(out.ev[0].path, "svc/api/plugin/src/main.rs");
+	assert_int_equal(
+		rc_check_eval_in(co, &pr, &worker, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_FAIL);
+	/* repository-wide: hits that matched only relative are left out */
+	assert_int_equal(rc_check_eval(co, &pr, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+	assert_int_equal(out.nev, 2);
+
+	/* dependencies and facts by their manifest */
+	assert_int_equal(rc_facts_add_str(fx->f, "dependency.rust", "axum",
+					  "svc/worker/Cargo.toml", 7),
+			 0);
+	dep = check_with(fx, NULL, "{ dependency: axum }");
+	assert_int_equal(
+		rc_check_eval_in(dep, &pr, &worker, fx->f, &fx->arena, &out),
+		0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+	assert_int_equal(
+		rc_check_eval_in(dep, &pr, &api, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_FAIL);
+	/* a root manifest is shared, not source code */
+	dep = check_with(fx, NULL, "{ dependency: actix-web }");
+	assert_int_equal(
+		rc_check_eval_in(dep, &pr, &api, fx->f, &fx->arena, &out), 0);
+	assert_int_equal(out.status, RC_STATUS_PASS);
+}
+
 static void test_eval__dependency(void **state)
 {
 	static const struct pcase cases[] = {
@@ -744,6 +850,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_eval__exists, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eval__contains, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_eval__scope, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eval__dependency, setup,
 						teardown),
