@@ -12,6 +12,7 @@
 #include "collect.h"
 #include "ci.h"
 #include "code.h"
+#include "db.h"
 #include "docker.h"
 #include "lockfile.h"
 #include "manifest.h"
@@ -71,6 +72,8 @@ static rc_collect_fn dispatch(const char *path)
 		return NULL;
 	if (rc_collect_is_lockfile(path))
 		return rc_collect_lockfile;
+	if (rc_db_migration_file(path))
+		return rc_collect_migration;
 	k = rc_manifest_kind_of(path);
 	if (k != RC_MF_NONE)
 		return manifest_fns[k];

@@ -2,6 +2,7 @@
 #include "engine.h"
 #include "../collect/code.h"
 #include "../collect/collect.h"
+#include "../collect/db.h"
 #include "../collect/scripts.h"
 #include "../core/alloc.h"
 #include "../core/fs.h"
@@ -1088,7 +1089,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 			     0) ||
 	    rc_collect_ci_expand(res->facts) ||
 	    rc_collect_project(res->facts, &res->diags) ||
-	    rc_collect_code_stats(res->facts) ||
+	    rc_collect_code_stats(res->facts) || rc_collect_db(res->facts) ||
 	    (!opts->no_git &&
 	     rc_collect_git(res->facts, &res->diags, opts->root))) {
 		e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
