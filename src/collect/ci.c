@@ -439,6 +439,17 @@ static int gh_image(struct ctx *c, const struct rc_node *n)
 	return value_fact(c, "ci.image", K_IMAGE, n, n ? n->line : 0, NULL);
 }
 
+/* The workflow runs on pull_request_target (its triggers come first). */
+static bool pr_target(const struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->triggers.n; i++)
+		if (!strcmp(c->triggers.v[i], "pull_request_target"))
+			return true;
+	return false;
+}
+
 static int gh_job(struct ctx *c, const struct rc_node *j)
 {
 	const struct rc_node *steps, *svcs, *u;
@@ -469,6 +480,11 @@ static int gh_job(struct ctx *c, const struct rc_node *j)
 		if ((u = rc_node_get(s, "uses")) &&
 		    (e = value_fact(c, "ci.uses", K_USES, u, key_line(c, u),
 				    NULL)))
+			return e;
+		if (u && pr_target(c) && rc_node_str(u) &&
+		    rc_str_starts_with(rc_node_str(u), "actions/checkout@") &&
+		    (e = add_fact(c, "ci.pr_target_checkout", rc_node_str(u),
+				  key_line(c, u), NULL)))
 			return e;
 		if ((r = rc_node_get(s, "run")) &&
 		    (e = value_fact(c, "ci.run", K_RUN, r, key_line(c, r),

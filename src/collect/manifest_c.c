@@ -367,7 +367,9 @@ static int command(struct cmake *c)
 					  c->path, a->line)))
 			return e;
 		for (i = 1; i + 1 < c->nargs && i + 1 < CMAKE_MAX_ARGS; i++)
-			if (arg_is(&c->args[i], "VERSION"))
+			if (arg_is(&c->args[i], "VERSION") &&
+			    !memchr(c->args[i + 1].s, '$', c->args[i + 1].n))
+				/* ${X}.${Y}: computed, not a version */
 				return rc_manifest_strn(
 					c->f, "manifest.version",
 					c->args[i + 1].s, c->args[i + 1].n,

@@ -111,6 +111,8 @@ static int package_json(struct rc_facts *f, struct rc_diags *d,
 {
 	static const char *const entries[] = { "main", "exports", "module" };
 	const char *pkgname = rc_node_str(rc_node_get(root, "name"));
+	const struct rc_node *priv;
+	char tbuf[8];
 	size_t i;
 	int e;
 
@@ -138,6 +140,12 @@ static int package_json(struct rc_facts *f, struct rc_diags *d,
 		if (x)
 			break;
 	}
+	priv = rc_node_get(root, "private");
+	if (rc_node_is(priv, RC_NODE_BOOL) &&
+	    !strcmp(rc_node_text(priv, tbuf, sizeof(tbuf)), "true") &&
+	    (e = rc_facts_add_bool(f, "manifest.private", true, path,
+				   priv->line)))
+		return e;
 	if ((e = bins(f, path, rc_node_get(root, "bin"), pkgname)))
 		return e;
 	return workspaces(f, path, rc_node_get(root, "workspaces"));

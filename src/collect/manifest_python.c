@@ -697,7 +697,11 @@ static int cfg_item(struct rc_facts *f, struct rc_diags *d, const char *path,
 		if (!strcmp(v->key, "name"))
 			return rc_manifest_strn(f, "manifest.name", s, n, path,
 						line);
-		if (!strcmp(v->key, "version"))
+		/* "attr: pkg.__version__" and "file: VERSION" are read at
+		 * build time: no version is written here */
+		if (!strcmp(v->key, "version") &&
+		    !(n >= 5 &&
+		      (!strncmp(s, "attr:", 5) || !strncmp(s, "file:", 5))))
 			return rc_manifest_strn(f, "manifest.version", s, n,
 						path, line);
 		if (!strcmp(v->key, "license"))

@@ -219,6 +219,7 @@ struct manifest {
 	unsigned name_line;
 	bool lib;
 	unsigned lib_line;
+	bool private_; /* npm "private": true */
 	const char *bin;
 	unsigned bin_line;
 	const char *packaging;
@@ -498,6 +499,8 @@ static void scan_manifest_fact(struct manifest *m, const struct rc_fact *x)
 	} else if (!strcmp(x->name, "manifest.lib") && !m->lib && x->b) {
 		m->lib = true;
 		m->lib_line = x->line;
+	} else if (!strcmp(x->name, "manifest.private") && x->b) {
+		m->private_ = true;
 	} else if (!strcmp(x->name, "manifest.bin") && !m->bin) {
 		m->bin = x->str;
 		m->bin_line = x->line;
@@ -685,6 +688,19 @@ static bool is_workload(const char *kind)
 	return false;
 }
 
+/* A published npm package without main/exports is loaded from index.js
+ * next to its package.json. */
+static bool default_main(const struct project *p, const char *manifest)
+{
+	const char *slash = strrchr(manifest, '/');
+	char path[4096];
+	int n;
+
+	n = snprintf(path, sizeof(path), "%.*sindex.js",
+		     slash ? (int)(slash - manifest + 1) : 0, manifest);
+	return n > 0 && (size_t)n < sizeof(path) && rc_facts_file(p->f, path);
+}
+
 /* Library and cli evidence of one manifest, by format. */
 static void decide_manifest(struct project *p, struct manifest *m)
 {
@@ -734,6 +750,12 @@ static void decide_manifest(struct project *p, struct manifest *m)
 			       m->kind == RC_MF_COMPOSER ? "type library"
 							 : "main/exports",
 			       m->path);
+		else if (m->kind == RC_MF_PACKAGE_JSON && m->name && !m->bin &&
+			 !m->private_ && default_main(p, m->path))
+			set_ev(lib, m->path, m->name_line,
+			       "package '%s' with the default entry index.js "
+			       "in %s",
+			       name, m->path);
 		if (m->bin)
 			set_ev(cli, m->path, m->bin_line, "bin '%s' in %s",
 			       m->bin, m->path);

@@ -717,7 +717,10 @@ static int parse(struct rc_doc **out, const char *buf, size_t len,
 		e = nomem(&c);
 		goto out;
 	}
-	pcfg.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE;
+	/* GitHub reads a flow sequence closed at its key's indentation
+	 * ("include: [\n  {...},\n]"): so must we, or the workflow is lost */
+	pcfg.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE |
+		     FYPCF_SLOPPY_FLOW_INDENTATION;
 	pcfg.diag = diag;
 	fyp = fy_parser_create(&pcfg);
 	if (!fyp) {

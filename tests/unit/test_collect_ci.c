@@ -134,6 +134,8 @@ static void test_collect_ci__github(void **state)
 	      "ci.image redis:7 @24\n"
 	      "ci.uses "
 	      "actions/checkout@8f4b7f84864484a7bf31766abe9204da3cbe65b3 @26\n"
+	      "ci.pr_target_checkout "
+	      "actions/checkout@8f4b7f84864484a7bf31766abe9204da3cbe65b3 @26\n"
 	      "ci.run npm ci\\nnpm test\\n @29\n"
 	      "ci.run echo \"${{ github.event.issue.title }}\" @32\n"
 	      "ci.job call @33\n"
