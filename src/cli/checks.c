@@ -54,6 +54,7 @@ static void pred_render(struct rc_buf *b, const struct rc_pred *p, int depth)
 
 static void explain(struct rc_buf *b, const struct rc_check *c)
 {
+	unsigned any_fix = 0;
 	size_t i;
 
 	rc_buf_addf(b, "%s: %s\n\n", c->id, c->title);
@@ -88,6 +89,16 @@ static void explain(struct rc_buf *b, const struct rc_check *c)
 	}
 	if (c->remediation)
 		rc_buf_addf(b, "\nWhat to do:\n  %s\n", c->remediation);
+	for (i = 0; i < RC_ECO_COUNT && rc_ecosystem_name_at(i); i++) {
+		const char *eco = rc_ecosystem_name_at(i);
+		const char *fix = rc_check_fix(c, eco);
+
+		if (!fix)
+			continue;
+		if (!c->remediation && !any_fix++)
+			rc_buf_adds(b, "\nWhat to do:\n");
+		rc_buf_addf(b, "  %s: %s\n", rc_ecosystem_title(eco), fix);
+	}
 }
 
 int cmd_checks(int argc, char **argv)

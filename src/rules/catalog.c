@@ -8,6 +8,10 @@
  * shared between predicates that search the same thing; `matches` regexes
  * of fact predicates are compiled here and kept for evaluation.
  *
+ * Per-ecosystem remediation ("fixes") comes from a check's `fix:` map or
+ * from a `fixes:` document (rules/fixes.yml, loaded after every check file,
+ * so that each entry can name any built-in check).
+ *
  * Everything a check points to lives in the catalog's arena; compiled
  * regexes are listed in c->regexes and freed with the catalog.
  */
@@ -27,6 +31,9 @@
 
 #define ID_MAX 64
 
+/* rules/fixes.yml, embedded apart from the check files (cmake/embed.cmake) */
+extern const struct rc_embedded_file rc_builtin_fixes[];
+
 struct loader {
 	struct rc_catalog *c;
 	struct rc_schema_ctx sx;
@@ -35,8 +42,8 @@ struct loader {
 };
 
 static const char *const check_keys[] = {
-	"id",	   "title", "category", "severity", "effort",
-	"applies", "when",  "manual",	"why",	    "remediation",
+	"id",	"title",  "category", "severity",    "effort", "applies",
+	"when", "manual", "why",      "remediation", "fix",
 };
 
 static const char *const applies_keys[] = { "kinds", "ecosystems", "when" };
@@ -634,6 +641,196 @@ static int parse_applies(struct loader *ld, const struct rc_node *v,
 	return 0;
 }
 
+/* How each ecosystem reads in prose, in rc_ecosystem_name_at() order. */
+static const char *const eco_titles[RC_ECO_COUNT] = {
+	"Rust",	 "Python", "Node.js", "Go",   "Java",
+	"C/C++", "Ruby",   "PHP",     ".NET",
+};
+
+/* Index of ecosystem id s, or -1. */
+static int eco_index(const char *s)
+{
+	const char *name;
+	size_t i;
+
+	for (i = 0; s && i < RC_ECO_COUNT && (name = rc_ecosystem_name_at(i));
+	     i++)
+		if (!strcmp(name, s))
+			return (int)i;
+	return -1;
+}
+
+const char *rc_ecosystem_title(const char *ecosystem)
+{
+	int i = eco_index(ecosystem);
+
+	return i < 0 ? NULL : eco_titles[i];
+}
+
+const char *rc_check_fix(const struct rc_check *c, const char *ecosystem)
+{
+	int i = eco_index(ecosystem);
+
+	return c && i >= 0 ? c->fix[i].text : NULL;
+}
+
+/* "rust, python, ..., dotnet" */
+static const char *eco_list(char *buf, size_t n)
+{
+	size_t used = 0, i;
+	const char *name;
+
+	buf[0] = '\0';
+	for (i = 0; i < RC_ECO_COUNT && (name = rc_ecosystem_name_at(i)); i++) {
+		int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "",
+				 name);
+
+		if (w < 0 || (size_t)w >= n - used)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+/* Slots a `fixes:` document filled, emptied again when it fails. */
+struct fix_undo {
+	struct rc_fix **slots;
+	size_t n, cap;
+};
+
+static int undo_push(struct fix_undo *u, struct rc_fix *slot)
+{
+	if (u->n == u->cap) {
+		size_t cap = u->cap ? u->cap * 2 : 64;
+		struct rc_fix **v = rc_reallocarray(u->slots, cap, sizeof(*v));
+
+		if (!v)
+			return RC_ENOMEM;
+		u->slots = v;
+		u->cap = cap;
+	}
+	u->slots[u->n++] = slot;
+	return 0;
+}
+
+/*
+ * The keys of mapping node are ecosystem ids (and `skip`, when given, which
+ * the caller handles): an unknown key or one given twice is an error.
+ */
+static int fix_keys_ok(struct loader *ld, const struct rc_node *node,
+		       const char *skip, const char *where)
+{
+	const char *names[RC_ECO_COUNT + 1];
+	char list[128];
+	size_t n = 0, i, j;
+	int e;
+
+	for (i = 0; i < RC_ECO_COUNT && rc_ecosystem_name_at(i); i++)
+		names[n++] = rc_ecosystem_name_at(i);
+	if (skip)
+		names[n++] = skip;
+	for (i = 0; i < rc_node_count(node); i++) {
+		const struct rc_node *kid = rc_node_at(node, i);
+		const char *hint;
+
+		if ((!skip || strcmp(kid->key, skip)) &&
+		    eco_index(kid->key) < 0) {
+			hint = rc_str_suggest(kid->key, names, n);
+			if (!hint)
+				return rc_schema_key_error(
+					&ld->sx, kid,
+					"unknown ecosystem '%s' in %s "
+					"(expected one of %s)",
+					kid->key, where,
+					eco_list(list, sizeof(list)));
+			e = rc_schema_key_error(&ld->sx, kid,
+						"unknown ecosystem '%s' in %s",
+						kid->key, where);
+			rc_err_hint(ld->sx.err, hint);
+			return e;
+		}
+		for (j = 0; j < i; j++)
+			if (!strcmp(rc_node_at(node, j)->key, kid->key))
+				return rc_schema_key_error(&ld->sx, kid,
+							   "duplicate key '%s'",
+							   kid->key);
+	}
+	return 0;
+}
+
+/*
+ * Attach the ecosystem texts of mapping node (keys checked by fix_keys_ok())
+ * to check c; *count is how many. With undo, each slot filled is recorded.
+ */
+static int parse_fix_texts(struct loader *ld, const struct rc_node *node,
+			   const char *skip, struct rc_check *c,
+			   struct fix_undo *undo, size_t *count)
+{
+	size_t i;
+	int e;
+
+	*count = 0;
+	for (i = 0; i < rc_node_count(node); i++) {
+		const struct rc_node *kid = rc_node_at(node, i);
+		struct rc_fix *slot;
+		const char *text, *s;
+		char what[32];
+		unsigned line, col;
+		int k;
+
+		if (skip && !strcmp(kid->key, skip))
+			continue;
+		k = eco_index(kid->key);
+		slot = &c->fix[k];
+		rc_schema_key_pos(&ld->sx, kid, &line, &col);
+		if (slot->text) {
+			return rc_schema_key_error(
+				&ld->sx, kid,
+				"duplicate %s fix for check '%s' (first "
+				"defined at %s:%u)",
+				kid->key, c->id, slot->file, slot->line);
+		}
+		snprintf(what, sizeof(what), "the %s fix", kid->key);
+		if ((e = rc_schema_str(&ld->sx, kid, what, &text)))
+			return e;
+		for (s = text;
+		     *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'; s++)
+			;
+		if (!*s)
+			return rc_schema_error(&ld->sx, kid, "%s is empty",
+					       what);
+		if (undo && (e = undo_push(undo, slot)))
+			return e;
+		slot->text = text;
+		slot->file = ld->file;
+		slot->line = line;
+		(*count)++;
+	}
+	return 0;
+}
+
+/* A check's own `fix: { rust: ..., go: ... }`. */
+static int parse_fix_map(struct loader *ld, const struct rc_node *v,
+			 struct rc_check *c)
+{
+	char list[128];
+	size_t n;
+	int e;
+
+	if (!rc_node_is(v, RC_NODE_TABLE))
+		return rc_schema_error(&ld->sx, v,
+				       "expected 'fix' (a mapping of ecosystem "
+				       "to text)");
+	if (!rc_node_count(v))
+		return rc_schema_error(&ld->sx, v,
+				       "empty 'fix' in check '%s' (expected "
+				       "texts for one or more of %s)",
+				       c->id, eco_list(list, sizeof(list)));
+	if ((e = fix_keys_ok(ld, v, NULL, "'fix'")))
+		return e;
+	return parse_fix_texts(ld, v, NULL, c, NULL, &n);
+}
+
 static bool id_ok(const char *s)
 {
 	size_t i;
@@ -742,6 +939,8 @@ static int parse_check(struct loader *ld, const struct rc_node *node,
 	if ((v = rc_node_get(node, "remediation")) &&
 	    (e = rc_schema_str(&ld->sx, v, "remediation", &c->remediation)))
 		return e;
+	if ((v = rc_node_get(node, "fix")) && (e = parse_fix_map(ld, v, c)))
+		return e;
 	*out = c;
 	return 0;
 }
@@ -800,16 +999,108 @@ int rc_catalog_add_checks_src(struct rc_catalog *c, const struct rc_node *list,
 	return e;
 }
 
+static struct rc_check *find_mut(struct rc_catalog *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (!strcmp(c->checks[i]->id, id))
+			return c->checks[i];
+	return NULL;
+}
+
+/* One `{check: ID, rust: TEXT, ...}` of a fixes: list. */
+static int parse_fix_entry(struct loader *ld, const struct rc_node *node,
+			   struct fix_undo *undo)
+{
+	const struct rc_node *v;
+	struct rc_check *c;
+	const char *id;
+	char list[128];
+	size_t n, k;
+	int e;
+
+	if (!rc_node_is(node, RC_NODE_TABLE))
+		return rc_schema_error(&ld->sx, node,
+				       "expected a fixes entry (a mapping with "
+				       "'check' and one text per ecosystem)");
+	if ((e = fix_keys_ok(ld, node, "check", "a fixes entry")))
+		return e;
+	if (!(v = rc_node_get(node, "check")))
+		return rc_schema_error(&ld->sx, node,
+				       "missing key 'check' in fixes entry");
+	if ((e = rc_schema_str(&ld->sx, v, "check", &id)))
+		return e;
+	if (!(c = find_mut(ld->c, id))) {
+		e = rc_schema_error(&ld->sx, v, "unknown check '%s' in 'fixes'",
+				    id);
+		rc_err_hint(ld->sx.err, rc_catalog_suggest(ld->c, id));
+		return e;
+	}
+	/* a slot filled by this document: a second entry for the check */
+	for (k = 0; k < RC_ECO_COUNT; k++)
+		if (c->fix[k].text && c->fix[k].file == ld->file)
+			return rc_schema_error(
+				&ld->sx, v,
+				"duplicate fixes entry for check "
+				"'%s' (first at %s:%u)",
+				id, c->fix[k].file, c->fix[k].line);
+	if ((e = parse_fix_texts(ld, node, "check", c, undo, &n)))
+		return e;
+	if (!n)
+		return rc_schema_error(&ld->sx, node,
+				       "fixes entry for check '%s' has no text "
+				       "(expected one or more of %s)",
+				       id, eco_list(list, sizeof(list)));
+	return 0;
+}
+
+int rc_catalog_add_fixes_src(struct rc_catalog *c, const struct rc_node *list,
+			     const char *path, const char *src, size_t srclen,
+			     struct rc_err *err)
+{
+	struct loader ld = { .c = c };
+	struct fix_undo undo = { 0 };
+	size_t i;
+	int e = 0;
+
+	ld.sx.path = path;
+	ld.sx.src = src;
+	ld.sx.srclen = srclen;
+	ld.sx.err = err;
+	ld.sx.arena = &c->arena;
+	/* a new string per call: the slots this call fills are those whose
+	 * file is this pointer */
+	ld.file = rc_arena_strdup(&c->arena, path ? path : "");
+	if (!ld.file)
+		return rc_err_set(err, RC_ENOMEM, path, 0, 0, "out of memory");
+	if (!rc_node_is(list, RC_NODE_ARRAY))
+		return rc_schema_error(&ld.sx, list,
+				       "expected a list of fixes entries");
+	for (i = 0; !e && i < rc_node_count(list); i++)
+		e = parse_fix_entry(&ld, rc_node_at(list, i), &undo);
+	if (e)
+		for (i = 0; i < undo.n; i++)
+			memset(undo.slots[i], 0, sizeof(*undo.slots[i]));
+	rc_free(undo.slots);
+	if (e == RC_ENOMEM)
+		return rc_err_set(err, RC_ENOMEM, path, 0, 0, "out of memory");
+	return e;
+}
+
 int rc_catalog_add_checks(struct rc_catalog *c, const struct rc_node *list,
 			  const char *path, struct rc_err *err)
 {
 	return rc_catalog_add_checks_src(c, list, path, path, NULL, 0, err);
 }
 
+/* A document whose root has one key, `checks:` or (with fixes) `fixes:`. */
 static int add_yaml(struct rc_catalog *c, const char *buf, size_t len,
-		    const char *path, const char *source, struct rc_err *err)
+		    const char *path, const char *source, bool fixes,
+		    struct rc_err *err)
 {
-	static const char *const top_keys[] = { "checks" };
+	const char *key = fixes ? "fixes" : "checks";
+	const char *const top_keys[] = { key };
 	struct rc_schema_ctx sx = { .path = path,
 				    .src = buf,
 				    .srclen = len,
@@ -824,16 +1115,20 @@ static int add_yaml(struct rc_catalog *c, const char *buf, size_t len,
 	root = doc->root;
 	if (!root || root->type == RC_NODE_NULL)
 		goto out;
-	if ((e = rc_schema_check_keys(&sx, root, "a 'checks:' document",
+	if ((e = rc_schema_check_keys(&sx, root,
+				      fixes ? "a 'fixes:' document"
+					    : "a 'checks:' document",
 				      top_keys, RC_ARRAY_SIZE(top_keys))))
 		goto out;
-	if (!(list = rc_node_get(root, "checks"))) {
-		e = rc_schema_error(&sx, root, "missing key 'checks'");
+	if (!(list = rc_node_get(root, key))) {
+		e = rc_schema_error(&sx, root, "missing key '%s'", key);
 		goto out;
 	}
 	if (list->type != RC_NODE_NULL)
-		e = rc_catalog_add_checks_src(c, list, path, source, buf, len,
-					      err);
+		e = fixes ? rc_catalog_add_fixes_src(c, list, path, buf, len,
+						     err)
+			  : rc_catalog_add_checks_src(c, list, path, source,
+						      buf, len, err);
 out:
 	rc_doc_free(doc);
 	return e;
@@ -842,7 +1137,13 @@ out:
 int rc_catalog_add_yaml(struct rc_catalog *c, const char *buf, size_t len,
 			const char *path, struct rc_err *err)
 {
-	return add_yaml(c, buf, len, path, path, err);
+	return add_yaml(c, buf, len, path, path, false, err);
+}
+
+int rc_catalog_add_fixes_yaml(struct rc_catalog *c, const char *buf, size_t len,
+			      const char *path, struct rc_err *err)
+{
+	return add_yaml(c, buf, len, path, path, true, err);
 }
 
 int rc_catalog_load_builtin(struct rc_catalog *c, struct rc_err *err)
@@ -853,7 +1154,15 @@ int rc_catalog_load_builtin(struct rc_catalog *c, struct rc_err *err)
 
 	for (f = rc_builtin_rules; f->name; f++) {
 		snprintf(path, sizeof(path), "rules/%s", f->name);
-		if ((e = add_yaml(c, f->data, f->len, path, "builtin", err)))
+		if ((e = add_yaml(c, f->data, f->len, path, "builtin", false,
+				  err)))
+			return e;
+	}
+	/* after every check, so that an entry can name any of them */
+	for (f = rc_builtin_fixes; f->name; f++) {
+		snprintf(path, sizeof(path), "rules/%s", f->name);
+		if ((e = add_yaml(c, f->data, f->len, path, "builtin", true,
+				  err)))
 			return e;
 	}
 	return 0;

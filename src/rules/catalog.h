@@ -8,6 +8,10 @@
  * becomes a content pattern with an id; the engine compiles the pattern list
  * into one matcher and scans every text file once.
  *
+ * Per-ecosystem remediation ("fixes"): rules/fixes.yml, embedded apart from
+ * the check files and loaded after all of them, maps check ids to one text
+ * per ecosystem; a check definition may carry the same map as `fix:`.
+ *
  * Errors name file:line:col and suggest the nearest valid key or value.
  */
 #ifndef RC_RULES_CATALOG_H
@@ -88,6 +92,37 @@ int rc_catalog_add_checks_src(struct rc_catalog *c, const struct rc_node *list,
  */
 int rc_catalog_add_yaml(struct rc_catalog *c, const char *buf, size_t len,
 			const char *path, struct rc_err *err);
+
+/*
+ * Parse a YAML sequence of fix entries, `{check: ID, rust: TEXT, ...}` with
+ * any of the nine ecosystem ids as keys, and attach the texts to the checks
+ * already in the catalog. Errors (RC_EUSAGE, path:line:col): an unknown
+ * check id (with the nearest id as hint), an unknown ecosystem, an entry
+ * without text, an empty text, a second entry for one check, a text for an
+ * ecosystem the check already has (from its `fix:` or an earlier file). All
+ * or nothing. src/srclen: the document's text (for key positions) or NULL.
+ */
+int rc_catalog_add_fixes_src(struct rc_catalog *c, const struct rc_node *list,
+			     const char *path, const char *src, size_t srclen,
+			     struct rc_err *err);
+
+/*
+ * Parse a YAML document text whose root has a `fixes:` list (the only key;
+ * an empty document adds nothing), as rc_catalog_add_fixes_src().
+ */
+int rc_catalog_add_fixes_yaml(struct rc_catalog *c, const char *buf, size_t len,
+			      const char *path, struct rc_err *err);
+
+/*
+ * The remediation of check c in the words of ecosystem ("rust", "python",
+ * ... as rc_ecosystem_parse() accepts), or NULL when it has none (then
+ * c->remediation is the text to show).
+ */
+const char *rc_check_fix(const struct rc_check *c, const char *ecosystem);
+
+/* How an ecosystem id reads in prose ("Rust", "Node.js", ".NET"); NULL
+ * for an unknown id. */
+const char *rc_ecosystem_title(const char *ecosystem);
 
 /* The check with id, or NULL. */
 const struct rc_check *rc_catalog_find(const struct rc_catalog *c,

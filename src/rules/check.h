@@ -108,6 +108,19 @@ struct rc_pred {
 	size_t nkids;
 };
 
+/* Number of ecosystem ids; rc_ecosystem_name_at(i) for i below it. */
+#define RC_ECO_COUNT 9
+
+/*
+ * A remediation in the words of one ecosystem (rules/fixes.yml, or the
+ * `fix:` map of a check definition): the tool and the command to use.
+ */
+struct rc_fix {
+	const char *text; /* NULL: no specific text for this ecosystem */
+	const char *file; /* where it was written */
+	unsigned line;
+};
+
 struct rc_check {
 	const char *id;
 	const char *title;
@@ -124,6 +137,9 @@ struct rc_check {
 	const char *source;	 /* "builtin" or the config file path */
 	const char *file;	 /* "rules/security.yml" or the config path */
 	unsigned line;		 /* where it was defined (in file) */
+	/* per-ecosystem remediation, indexed like rc_ecosystem_name_at();
+	 * read it with rc_check_fix() (catalog.h) */
+	struct rc_fix fix[RC_ECO_COUNT];
 };
 
 /* Names, for parsing and printing ("security", "high", "quick", "pass"). */

@@ -381,6 +381,33 @@ static void test_catalog__errors(void **state)
 		  RC_EUSAGE,
 		  "x.yml:6:50: bad regex '[a': missing terminating ] for "
 		  "character class at offset 2" },
+		/* per-ecosystem fixes in the check */
+		{ HEAD "    manual: true\n    fix: { rusty: x }\n", RC_EUSAGE,
+		  "x.yml:7:12: unknown ecosystem 'rusty' in 'fix' (did you "
+		  "mean 'rust'?)" },
+		{ HEAD "    manual: true\n    fix: { javascript: x }\n",
+		  RC_EUSAGE,
+		  "x.yml:7:12: unknown ecosystem 'javascript' in 'fix' "
+		  "(expected one of rust, python, node, go, java, c, ruby, "
+		  "php, dotnet)" },
+		{ HEAD "    manual: true\n    fix: [rust]\n", RC_EUSAGE,
+		  "x.yml:7:10: expected 'fix' (a mapping of ecosystem to "
+		  "text)" },
+		{ HEAD "    manual: true\n    fix: {}\n", RC_EUSAGE,
+		  "x.yml:7:10: empty 'fix' in check 'a' (expected texts for "
+		  "one or more of rust, python, node, go, java, c, ruby, php, "
+		  "dotnet)" },
+		{ HEAD "    manual: true\n    fix: { go: '' }\n", RC_EUSAGE,
+		  "x.yml:7:16: the go fix is empty" },
+		{ HEAD "    manual: true\n    fix: { go: '  ' }\n", RC_EUSAGE,
+		  "x.yml:7:16: the go fix is empty" },
+		{ HEAD "    manual: true\n    fix: { go: [a] }\n", RC_EUSAGE,
+		  "x.yml:7:16: expected the go fix (a string)" },
+		{ HEAD "    manual: true\n    fix:\n      go: a\n      go: b\n",
+		  RC_EUSAGE, "x.yml:9:7: duplicate key 'go'" },
+		{ HEAD
+		  "    manual: true\n    fix: { go: a }\n    fix: { c: b }\n",
+		  RC_EUSAGE, "x.yml:8:5: duplicate key 'fix'" },
 		/* YAML syntax errors come from the reader, with position */
 		{ "checks: [\n", RC_EPARSE, NULL },
 	};
@@ -567,14 +594,240 @@ static void test_catalog__disable_and_suggest(void **state)
 	rc_catalog_free(c);
 }
 
+/* The ecosystem ids, their titles and RC_ECO_COUNT agree. */
+static void test_catalog__ecosystem_titles(void **state)
+{
+	static const char *const titles[] = { "Rust", "Python", "Node.js",
+					      "Go",   "Java",	"C/C++",
+					      "Ruby", "PHP",	".NET" };
+	size_t i;
+
+	(void)state;
+	assert_int_equal(RC_ARRAY_SIZE(titles), RC_ECO_COUNT);
+	for (i = 0; i < RC_ECO_COUNT; i++) {
+		assert_non_null(rc_ecosystem_name_at(i));
+		assert_string_equal(rc_ecosystem_title(rc_ecosystem_name_at(i)),
+				    titles[i]);
+	}
+	assert_null(rc_ecosystem_name_at(RC_ECO_COUNT));
+	assert_null(rc_ecosystem_title("javascript"));
+	assert_null(rc_ecosystem_title(NULL));
+}
+
+/* `fix:` in a check: one text per ecosystem, read with rc_check_fix(). */
+static void test_catalog__fix_inline(void **state)
+{
+	static const char yaml[] =
+		HEAD "    when: { exists: a }\n"
+		     "    remediation: Do it.\n"
+		     "    fix:\n"
+		     "      rust: Run `cargo audit`.\n"
+		     "      dotnet: >-\n"
+		     "        Run `dotnet list package\n"
+		     "        --vulnerable`.\n"
+		     "  - { id: b, title: B, category: data, severity: high, "
+		     "manual: true, fix: { go: Run govulncheck. } }\n";
+	struct rc_catalog *c = NULL;
+	const struct rc_check *k;
+	char msg[600];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(rc_catalog_new(&c), 0);
+	if (load(c, yaml, msg, sizeof(msg)))
+		fail_msg("%s", msg);
+	k = rc_catalog_find(c, "a");
+	assert_string_equal(rc_check_fix(k, "rust"), "Run `cargo audit`.");
+	assert_string_equal(rc_check_fix(k, "dotnet"),
+			    "Run `dotnet list package --vulnerable`.");
+	assert_string_equal(k->remediation, "Do it.");
+	for (i = 0; i < RC_ECO_COUNT; i++)
+		if (i != 0 && i != 8)
+			assert_null(k->fix[i].text);
+	assert_string_equal(k->fix[0].file, "x.yml");
+	assert_int_equal(k->fix[0].line, 9);
+	assert_int_equal(k->fix[8].line, 10);
+	assert_null(rc_check_fix(k, "go"));
+	assert_null(rc_check_fix(k, "javascript"));
+	assert_null(rc_check_fix(k, NULL));
+	assert_null(rc_check_fix(NULL, "rust"));
+	k = rc_catalog_find(c, "b");
+	assert_string_equal(rc_check_fix(k, "go"), "Run govulncheck.");
+	assert_int_equal(k->fix[3].line, 13);
+	rc_catalog_free(c);
+}
+
+/* The checks rc_catalog_add_fixes_yaml() tests attach fixes to. */
+static const char fix_checks[] =
+	"checks:\n"
+	"  - { id: license, title: L, category: release, severity: high, "
+	"when: { exists: LICENSE } }\n"
+	"  - { id: readme, title: R, category: docs, severity: low, "
+	"when: { exists: README.md }, fix: { rust: R1 } }\n"
+	"  - { id: audit, title: A, category: security, severity: high, "
+	"manual: true }\n";
+
+static int load_fixes(struct rc_catalog *c, const char *yaml, char *msg,
+		      size_t n)
+{
+	struct rc_err err = RC_ERR_INIT;
+	int e = rc_catalog_add_fixes_yaml(c, yaml, strlen(yaml), "f.yml", &err);
+
+	rc_err_format(&err, msg, n);
+	assert_int_equal(err.code, e);
+	return e;
+}
+
+/* A fixes: document attaches texts to checks loaded before it. */
+static void test_catalog__fixes_file(void **state)
+{
+	static const char yaml[] = "# per-ecosystem remediation\n"
+				   "fixes:\n"
+				   "  - check: license\n"
+				   "    rust: Set `license` in Cargo.toml.\n"
+				   "    node: >-\n"
+				   "      Set \"license\" in\n"
+				   "      package.json.\n"
+				   "  - { check: readme, go: G, c: C }\n"
+				   "  - check: audit\n"
+				   "    php: P\n";
+	static const char *const empty[] = { "", "fixes:\n", "fixes: []\n",
+					     "# nothing\n" };
+	struct rc_catalog *c = NULL;
+	const struct rc_check *k;
+	char msg[600];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(rc_catalog_new(&c), 0);
+	assert_int_equal(load(c, fix_checks, msg, sizeof(msg)), 0);
+	if (load_fixes(c, yaml, msg, sizeof(msg)))
+		fail_msg("%s", msg);
+	k = rc_catalog_find(c, "license");
+	assert_string_equal(rc_check_fix(k, "rust"),
+			    "Set `license` in Cargo.toml.");
+	assert_string_equal(rc_check_fix(k, "node"),
+			    "Set \"license\" in package.json.");
+	assert_null(rc_check_fix(k, "python"));
+	assert_string_equal(k->fix[0].file, "f.yml");
+	assert_int_equal(k->fix[0].line, 4);
+	assert_int_equal(k->fix[2].line, 5);
+	/* the check's own fix: and the file's add up */
+	k = rc_catalog_find(c, "readme");
+	assert_string_equal(rc_check_fix(k, "rust"), "R1");
+	assert_string_equal(k->fix[0].file, "x.yml");
+	assert_string_equal(rc_check_fix(k, "go"), "G");
+	assert_string_equal(rc_check_fix(k, "c"), "C");
+	assert_int_equal(k->fix[3].line, 8);
+	k = rc_catalog_find(c, "audit");
+	assert_string_equal(rc_check_fix(k, "php"), "P");
+	for (i = 0; i < RC_ARRAY_SIZE(empty); i++)
+		if (load_fixes(c, empty[i], msg, sizeof(msg)))
+			fail_msg("doc %zu: %s", i, msg);
+	rc_catalog_free(c);
+}
+
+static void test_catalog__fixes_errors(void **state)
+{
+	static const struct err_case cases[] = {
+		{ "fixes:\n  - { check: licence, rust: x }\n", RC_EUSAGE,
+		  "f.yml:2:14: unknown check 'licence' in 'fixes' (did you "
+		  "mean 'license'?)" },
+		{ "fixes:\n  - { check: zzzzzzzz, rust: x }\n", RC_EUSAGE,
+		  "f.yml:2:14: unknown check 'zzzzzzzz' in 'fixes'" },
+		{ "fixes:\n  - { check: license, rusty: x }\n", RC_EUSAGE,
+		  "f.yml:2:23: unknown ecosystem 'rusty' in a fixes entry (did "
+		  "you mean 'rust'?)" },
+		{ "fixes:\n  - { chek: license, rust: x }\n", RC_EUSAGE,
+		  "f.yml:2:7: unknown ecosystem 'chek' in a fixes entry (did "
+		  "you mean 'check'?)" },
+		{ "fixes:\n  - { check: license, javascript: x }\n", RC_EUSAGE,
+		  "f.yml:2:23: unknown ecosystem 'javascript' in a fixes entry "
+		  "(expected one of rust, python, node, go, java, c, ruby, "
+		  "php, dotnet)" },
+		{ "fixes:\n  - { rust: x }\n", RC_EUSAGE,
+		  "f.yml:2:5: missing key 'check' in fixes entry" },
+		{ "fixes:\n  - { check: license }\n", RC_EUSAGE,
+		  "f.yml:2:5: fixes entry for check 'license' has no text "
+		  "(expected one or more of rust, python, node, go, java, c, "
+		  "ruby, php, dotnet)" },
+		{ "fixes:\n  - { check: license, go: '' }\n", RC_EUSAGE,
+		  "f.yml:2:27: the go fix is empty" },
+		{ "fixes:\n  - { check: license, go: \" \\n \" }\n", RC_EUSAGE,
+		  "f.yml:2:27: the go fix is empty" },
+		{ "fixes:\n  - { check: license, go: 3 }\n", RC_EUSAGE,
+		  "f.yml:2:27: expected the go fix (a string)" },
+		{ "fixes:\n  - { check: [license], go: a }\n", RC_EUSAGE,
+		  "f.yml:2:14: expected check (a string)" },
+		{ "fixes:\n  - { check: license, go: a, go: b }\n", RC_EUSAGE,
+		  "f.yml:2:30: duplicate key 'go'" },
+		/* a second entry for a check, even for other ecosystems */
+		{ "fixes:\n  - { check: license, go: a }\n"
+		  "  - { check: audit, go: a }\n"
+		  "  - { check: license, c: b }\n",
+		  RC_EUSAGE,
+		  "f.yml:4:14: duplicate fixes entry for check 'license' "
+		  "(first at f.yml:2)" },
+		/* an ecosystem the check's own fix: already covers */
+		{ "fixes:\n  - { check: readme, go: a, rust: b }\n", RC_EUSAGE,
+		  "f.yml:2:29: duplicate rust fix for check 'readme' (first "
+		  "defined at x.yml:3)" },
+		{ "fixes:\n  - license\n", RC_EUSAGE,
+		  "f.yml:2:5: expected a fixes entry (a mapping with 'check' "
+		  "and one text per ecosystem)" },
+		{ "fixes: { check: license }\n", RC_EUSAGE,
+		  "f.yml:1:8: expected a list of fixes entries" },
+		{ "fixs: []\n", RC_EUSAGE,
+		  "f.yml:1:1: unknown key 'fixs' (did you mean 'fixes'?)" },
+		{ "checks: []\n", RC_EUSAGE,
+		  "f.yml:1:1: unknown key 'checks'" },
+		{ "fixes: [\n", RC_EPARSE, NULL },
+	};
+	size_t i, j, bad = 0;
+
+	(void)state;
+	for (i = 0; i < RC_ARRAY_SIZE(cases); i++) {
+		struct rc_catalog *c = NULL;
+		char msg[600];
+		int e;
+
+		assert_int_equal(rc_catalog_new(&c), 0);
+		assert_int_equal(load(c, fix_checks, msg, sizeof(msg)), 0);
+		e = load_fixes(c, cases[i].yaml, msg, sizeof(msg));
+		if (e != cases[i].code ||
+		    (cases[i].msg && strcmp(msg, cases[i].msg))) {
+			print_message("case %zu: got %d '%s'\nwant %d '%s'\n",
+				      i, e, msg, cases[i].code,
+				      cases[i].msg ? cases[i].msg : "");
+			bad++;
+		}
+		if (!cases[i].msg)
+			assert_true(strncmp(msg, "f.yml:", 6) == 0);
+		/* all or nothing: only readme's own rust fix is left */
+		for (j = 0; j < c->n; j++) {
+			const struct rc_check *k = c->checks[j];
+			size_t eco;
+
+			for (eco = 0; eco < RC_ECO_COUNT; eco++)
+				if (k->fix[eco].text &&
+				    (strcmp(k->id, "readme") || eco != 0))
+					fail_msg("case %zu: %s keeps a fix", i,
+						 k->id);
+		}
+		rc_catalog_free(c);
+	}
+	assert_int_equal(bad, 0);
+}
+
 /* Every embedded rules file loads, and every check is complete. */
 static void test_catalog__builtin(void **state)
 {
 	struct rc_catalog *c = NULL;
 	struct rc_err err = RC_ERR_INIT;
 	const struct rc_embedded_file *f;
+	const struct rc_check *k;
 	char msg[600];
-	size_t i, nfiles = 0;
+	size_t i, j, nfiles = 0, nfix = 0;
 
 	(void)state;
 	for (f = rc_builtin_rules; f->name; f++)
@@ -584,15 +837,33 @@ static void test_catalog__builtin(void **state)
 	if (rc_catalog_load_builtin(c, &err))
 		fail_msg("%s", rc_err_format(&err, msg, sizeof(msg)));
 	for (i = 0; i < c->n; i++) {
-		const struct rc_check *k = c->checks[i];
-
+		k = c->checks[i];
 		assert_string_equal(k->source, "builtin");
 		assert_true(strncmp(k->file, "rules/", 6) == 0);
 		assert_true(k->line > 0);
 		if (!k->remediation || !k->why)
 			fail_msg("%s:%u: check '%s' needs why and remediation",
 				 k->file, k->line, k->id);
+		for (j = 0; j < RC_ECO_COUNT; j++) {
+			if (!k->fix[j].text)
+				continue;
+			nfix++;
+			assert_true(strncmp(k->fix[j].file, "rules/", 6) == 0);
+			assert_true(k->fix[j].line > 0);
+			assert_ptr_equal(
+				rc_check_fix(k, rc_ecosystem_name_at(j)),
+				k->fix[j].text);
+		}
 	}
+	/* rules/fixes.yml is not a checks file; its texts reach the checks
+	 * (dependency-audit-ci has one for every ecosystem) */
+	for (f = rc_builtin_rules; f->name; f++)
+		assert_string_not_equal(f->name, "fixes.yml");
+	k = rc_catalog_find(c, "dependency-audit-ci");
+	assert_non_null(k);
+	for (j = 0; j < RC_ECO_COUNT; j++)
+		assert_non_null(rc_check_fix(k, rc_ecosystem_name_at(j)));
+	assert_true(nfix > 400);
 	rc_catalog_free(c);
 }
 
@@ -606,8 +877,12 @@ static void test_catalog__alloc_failures(void **state)
 		"        - contains: { glob: ['*.go', '**/x'], regex: 'a+b' }\n"
 		"        - fact: { name: v, op: matches, value: '^1' }\n"
 		"        - dependency: { names: [x, y], ecosystem: go }\n"
+		"    fix: { go: Use govulncheck., c: osv-scanner }\n"
 		"  - { id: b, title: B, category: data, severity: high, "
 		"manual: true }\n";
+	static const char fixes[] = "fixes:\n"
+				    "  - { check: a, rust: R, python: P }\n"
+				    "  - { check: b, node: N }\n";
 	struct rc_catalog *c;
 	struct rc_err err;
 	long n;
@@ -622,15 +897,47 @@ static void test_catalog__alloc_failures(void **state)
 		if (!e)
 			e = rc_catalog_add_yaml(c, yaml, strlen(yaml), "x.yml",
 						&err);
+		if (!e)
+			e = rc_catalog_add_fixes_yaml(c, fixes, strlen(fixes),
+						      "f.yml", &err);
 		rc_alloc_fail_after(-1);
-		if (e == RC_ENOMEM && c)
-			assert_int_equal(c->n, 0);
+		if (e == RC_ENOMEM && c && c->n) {
+			/* the checks loaded; the fixes: all or nothing */
+			assert_null(rc_check_fix(c->checks[0], "rust"));
+			assert_null(rc_check_fix(c->checks[1], "node"));
+			assert_string_equal(rc_check_fix(c->checks[0], "go"),
+					    "Use govulncheck.");
+		}
 		if (e && e != RC_ENOMEM)
 			fail_msg("n=%ld: %d %s", n, e, err.msg);
 		rc_catalog_free(c);
 	}
 	assert_int_equal(e, 0);
 	assert_true(n > 5);
+}
+
+/* The built-in fixes file loads too, and under failing allocations. */
+static void test_catalog__builtin_alloc_failures(void **state)
+{
+	struct rc_catalog *c;
+	struct rc_err err;
+	long n;
+	int e = RC_ENOMEM;
+
+	(void)state;
+	for (n = 0; e == RC_ENOMEM && n < 100000; n += 1 + n / 16) {
+		c = NULL;
+		rc_err_clear(&err);
+		rc_alloc_fail_after(n);
+		e = rc_catalog_new(&c);
+		if (!e)
+			e = rc_catalog_load_builtin(c, &err);
+		rc_alloc_fail_after(-1);
+		if (e && e != RC_ENOMEM)
+			fail_msg("n=%ld: %d %s", n, e, err.msg);
+		rc_catalog_free(c);
+	}
+	assert_int_equal(e, 0);
 }
 
 int main(void)
@@ -644,8 +951,13 @@ int main(void)
 		cmocka_unit_test(test_catalog__duplicate_across_calls),
 		cmocka_unit_test(test_catalog__empty_documents),
 		cmocka_unit_test(test_catalog__disable_and_suggest),
+		cmocka_unit_test(test_catalog__ecosystem_titles),
+		cmocka_unit_test(test_catalog__fix_inline),
+		cmocka_unit_test(test_catalog__fixes_file),
+		cmocka_unit_test(test_catalog__fixes_errors),
 		cmocka_unit_test(test_catalog__builtin),
 		cmocka_unit_test(test_catalog__alloc_failures),
+		cmocka_unit_test(test_catalog__builtin_alloc_failures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
