@@ -12,6 +12,7 @@
  */
 #include "../core/common.h"
 #include "report.h"
+#include "../rules/catalog.h"
 #include "../core/alloc.h"
 
 #include <ctype.h>
@@ -295,6 +296,25 @@ static void md_head(struct mw *m, const struct rc_finding *f, bool severity)
 	rc_buf_addc(m->out, ')');
 }
 
+/* The remediation in the words of the project's ecosystems, when the
+ * check has some ("Fix (Rust): ..."); false when it has none. */
+static bool md_fixes(struct mw *m, const struct rc_check *c)
+{
+	const char *const *e;
+	const char *fix;
+	size_t n = 0;
+
+	for (e = m->r->ecosystems; e && *e; e++)
+		n += rc_check_fix(c, *e) != NULL;
+	for (e = m->r->ecosystems; n && e && *e; e++) {
+		if (!(fix = rc_check_fix(c, *e)))
+			continue;
+		rc_buf_addf(m->out, ". Fix (%s): ", rc_ecosystem_title(*e));
+		md_prose(m, fix);
+	}
+	return n > 0;
+}
+
 static void md_finding(struct mw *m, const struct rc_finding *f)
 {
 	const struct rc_check *c = f->check;
@@ -327,7 +347,8 @@ static void md_finding(struct mw *m, const struct rc_finding *f)
 	}
 	if (more)
 		rc_buf_addf(m->out, "; and %zu more", more);
-	if (s != RC_STATUS_PASS && c->remediation && *c->remediation) {
+	if (s != RC_STATUS_PASS && !md_fixes(m, c) && c->remediation &&
+	    *c->remediation) {
 		rc_buf_adds(m->out, ". Fix: ");
 		md_prose(m, c->remediation);
 	}

@@ -7,6 +7,7 @@
  */
 #include "../core/common.h"
 #include "report.h"
+#include "../rules/catalog.h"
 #include "../core/alloc.h"
 
 #include <math.h>
@@ -271,12 +272,27 @@ static void write_finding(struct tw *t, const struct rc_finding *f)
 			    more);
 		off(t, S_DIM);
 	}
-	if (t->verbose && s != RC_STATUS_PASS && c->remediation &&
-	    *c->remediation) {
-		rc_buf_adds(&t->line, "fix: ");
-		clean(t, c->remediation, 0);
-		rc_buf_addch_n(t->out, ' ', COL_ITEM);
-		flush_wrapped(t, COL_ITEM, COL_ITEM, S_NONE);
+	if (t->verbose && s != RC_STATUS_PASS) {
+		const char *const *e;
+		const char *fix;
+		size_t n = 0;
+
+		for (e = t->r->ecosystems; e && *e; e++) {
+			if (!(fix = rc_check_fix(c, *e)))
+				continue;
+			rc_buf_addf(&t->line,
+				    "fix (%s): ", rc_ecosystem_title(*e));
+			clean(t, fix, 0);
+			rc_buf_addch_n(t->out, ' ', COL_ITEM);
+			flush_wrapped(t, COL_ITEM, COL_ITEM, S_NONE);
+			n++;
+		}
+		if (!n && c->remediation && *c->remediation) {
+			rc_buf_adds(&t->line, "fix: ");
+			clean(t, c->remediation, 0);
+			rc_buf_addch_n(t->out, ' ', COL_ITEM);
+			flush_wrapped(t, COL_ITEM, COL_ITEM, S_NONE);
+		}
 	}
 }
 
