@@ -645,20 +645,6 @@ static bool var_set(const char *s, const char *name, const char **after)
 	return false;
 }
 
-/* First w (wn bytes) in p[0..n), or NULL. */
-static const char *find_in(const char *p, size_t n, const char *w, size_t wn)
-{
-	const char *end = p + n;
-
-	while (wn && (size_t)(end - p) >= wn &&
-	       (p = memchr(p, w[0], (size_t)(end - p - (ptrdiff_t)wn) + 1))) {
-		if (!memcmp(p, w, wn))
-			return p;
-		p++;
-	}
-	return NULL;
-}
-
 static int gl_if(struct ctx *c, const char *s, unsigned line)
 {
 	const char *p = s, *after;
@@ -698,8 +684,9 @@ static int gl_if(struct ctx *c, const char *s, unsigned line)
 				size_t wn = strlen(w);
 
 				while (hit < rend &&
-				       (hit = find_in(hit, (size_t)(rend - hit),
-						      w, wn))) {
+				       (hit = rc_str_find(hit,
+							  (size_t)(rend - hit),
+							  w, wn))) {
 					if (!name_char(hit[-1]) &&
 					    !name_char(hit[wn])) {
 						e = trigger(

@@ -104,11 +104,6 @@ static bool name_match(const char *want, const char *have)
 	return !strcasecmp(want, have);
 }
 
-static bool seg_eq(const char *p, size_t n, const char *s)
-{
-	return strlen(s) == n && !strncasecmp(p, s, n);
-}
-
 size_t rc_db_migrations_dir(const char *path)
 {
 	const char *p = path, *slash, *prev = NULL;
@@ -117,11 +112,12 @@ size_t rc_db_migrations_dir(const char *path)
 	while ((slash = strchr(p, '/'))) {
 		size_t n = (size_t)(slash - p);
 
-		if (seg_eq(p, n, "migrations") || seg_eq(p, n, "migration") ||
-		    (seg_eq(p, n, "migrate") && prev &&
-		     seg_eq(prev, (size_t)(p - 1 - prev), "db")) ||
-		    (seg_eq(p, n, "versions") && prev &&
-		     seg_eq(prev, (size_t)(p - 1 - prev), "alembic")))
+		if (rc_manifest_ieq(p, n, "migrations") ||
+		    rc_manifest_ieq(p, n, "migration") ||
+		    (rc_manifest_ieq(p, n, "migrate") && prev &&
+		     rc_manifest_ieq(prev, (size_t)(p - 1 - prev), "db")) ||
+		    (rc_manifest_ieq(p, n, "versions") && prev &&
+		     rc_manifest_ieq(prev, (size_t)(p - 1 - prev), "alembic")))
 			best = (size_t)(slash - path);
 		prev = p;
 		p = slash + 1;
@@ -178,18 +174,7 @@ static bool body_is_pass(const char *buf, size_t len, size_t at)
 
 static const char *find(const char *buf, size_t len, const char *s)
 {
-	size_t n = strlen(s), i;
-
-	for (i = 0; n && i + n <= len; i++) {
-		const char *p = memchr(buf + i, s[0], len - i - n + 1);
-
-		if (!p)
-			return NULL;
-		i = (size_t)(p - buf);
-		if (!memcmp(p, s, n))
-			return p;
-	}
-	return NULL;
+	return rc_str_find(buf, len, s, strlen(s));
 }
 
 static bool has_down(const char *path, const char *buf, size_t len)

@@ -875,12 +875,12 @@ static int emit_kinds(struct project *p)
 		for (k = 0; k < K_COUNT; k++) {
 			const struct evidence *ev = &pkg->ev[k];
 
-			if (ev->set && (e = rc_facts_add_note(
-						p->f, "kind", kind_names[k],
-						ev->path, ev->line, ev->note)))
-				return e;
-			/* the same, by package: note is its directory */
-			if (ev->set &&
+			if (!ev->set)
+				continue;
+			/* then the same by package: note is its directory */
+			if ((e = rc_facts_add_note(p->f, "kind", kind_names[k],
+						   ev->path, ev->line,
+						   ev->note)) ||
 			    (e = rc_facts_add_note(p->f, "package.kind",
 						   kind_names[k], ev->path,
 						   ev->line,

@@ -1,5 +1,6 @@
 #include "../core/common.h"
 #include "xml_lite.h"
+#include "../core/str.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,18 +66,7 @@ static enum rc_xml_event fail(struct rc_xml *x, struct rc_xml_item *it,
 /* First occurrence of the NUL-terminated needle in [p, end). */
 static const char *find(const char *p, const char *end, const char *needle)
 {
-	size_t m = strlen(needle);
-
-	while (p < end && (size_t)(end - p) >= m) {
-		const char *c = memchr(p, needle[0], (size_t)(end - p));
-
-		if (!c || (size_t)(end - c) < m)
-			return NULL;
-		if (!memcmp(c, needle, m))
-			return c;
-		p = c + 1;
-	}
-	return NULL;
+	return rc_str_find(p, (size_t)(end - p), needle, strlen(needle));
 }
 
 static bool name_start(char c)

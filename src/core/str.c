@@ -14,6 +14,20 @@ bool rc_str_starts_with(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
+const char *rc_str_find(const char *buf, size_t len, const char *needle,
+			size_t nlen)
+{
+	const char *p = buf, *end = buf + len;
+
+	while (nlen && (size_t)(end - p) >= nlen &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - nlen + 1))) {
+		if (!memcmp(p, needle, nlen))
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 bool rc_str_ends_with(const char *s, const char *suffix)
 {
 	size_t a = strlen(s), b = strlen(suffix);

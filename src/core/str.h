@@ -22,6 +22,9 @@ static inline struct rc_str rc_str_from(const char *s)
 bool rc_str_eq(struct rc_str a, const char *s);
 bool rc_str_starts_with(const char *s, const char *prefix);
 bool rc_str_ends_with(const char *s, const char *suffix);
+/* First needle (nlen bytes, nlen > 0) in buf[0..len), or NULL. */
+const char *rc_str_find(const char *buf, size_t len, const char *needle,
+			size_t nlen);
 /* ASCII case-insensitive comparisons. */
 bool rc_str_ieq(const char *a, const char *b);
 /* Case-insensitive substring search; NULL when absent. */

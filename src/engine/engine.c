@@ -256,6 +256,7 @@ static int resolve_hits(struct run *r, struct worker *w, size_t file,
 	size_t i, pos = 0, line_start = 0;
 	unsigned line = 1;
 	const char *rel = path;
+	unsigned code = rc_code_language(path) ? RC_HIT_CODE : 0;
 	int how;
 
 	s->scope = scope_of(r, path);
@@ -295,8 +296,7 @@ static int resolve_hits(struct run *r, struct worker *w, size_t file,
 		s->found.v[s->found.n].pattern = h->pattern;
 		s->found.v[s->found.n].line = line;
 		s->found.v[s->found.n].flags =
-			(how == MATCH_REL ? RC_HIT_RELONLY : 0) |
-			(rc_code_language(path) ? RC_HIT_CODE : 0);
+			(how == MATCH_REL ? RC_HIT_RELONLY : 0) | code;
 		s->found.v[s->found.n].snippet =
 			rc_strndup(buf + line_start, n);
 		if (!s->found.v[s->found.n].snippet)

@@ -212,6 +212,18 @@ static bool shown(const struct tw *t, enum rc_status s)
 	}
 }
 
+/* One wrapped "fix: TEXT" or "fix (Rust): TEXT" line under an item. */
+static void fix_line(struct tw *t, const char *eco, const char *text)
+{
+	if (eco)
+		rc_buf_addf(&t->line, "fix (%s): ", eco);
+	else
+		rc_buf_adds(&t->line, "fix: ");
+	clean(t, text, 0);
+	rc_buf_addch_n(t->out, ' ', COL_ITEM);
+	flush_wrapped(t, COL_ITEM, COL_ITEM, S_NONE);
+}
+
 static void write_finding(struct tw *t, const struct rc_finding *f)
 {
 	const struct rc_check *c = f->check;
@@ -277,22 +289,11 @@ static void write_finding(struct tw *t, const struct rc_finding *f)
 		const char *fix;
 		size_t n = 0;
 
-		for (e = t->r->ecosystems; e && *e; e++) {
-			if (!(fix = rc_check_fix(c, *e)))
-				continue;
-			rc_buf_addf(&t->line,
-				    "fix (%s): ", rc_ecosystem_title(*e));
-			clean(t, fix, 0);
-			rc_buf_addch_n(t->out, ' ', COL_ITEM);
-			flush_wrapped(t, COL_ITEM, COL_ITEM, S_NONE);
-			n++;
-		}
-		if (!n && c->remediation && *c->remediation) {
-			rc_buf_adds(&t->line, "fix: ");
-			clean(t, c->remediation, 0);
-			rc_buf_addch_n(t->out, ' ', COL_ITEM);
-			flush_wrapped(t, COL_ITEM, COL_ITEM, S_NONE);
-		}
+		for (e = t->r->ecosystems; e && *e; e++)
+			if ((fix = rc_check_fix(c, *e)) && ++n)
+				fix_line(t, rc_ecosystem_title(*e), fix);
+		if (!n && c->remediation && *c->remediation)
+			fix_line(t, NULL, c->remediation);
 	}
 }
 

@@ -40,18 +40,19 @@ struct ctx {
 	const struct rc_scope *scope; /* NULL: the whole repository */
 };
 
-/* The package directory owning dir (a directory, "" the root): the longest
- * package directory equal to it or above it; "" when none. */
-static const char *owner_of_dir(const struct rc_scope *s, const char *dir)
+/* The package directory owning dir[0..n) (a directory, "" the root): the
+ * longest package directory equal to it or above it; "" when none. */
+static const char *owner_of_dir(const struct rc_scope *s, const char *dir,
+				size_t n)
 {
 	const char *best = "";
-	size_t i, best_len = 0, n = strlen(dir);
+	size_t i, best_len = 0;
 
 	for (i = 0; i < s->ndirs; i++) {
 		size_t k = strlen(s->dirs[i]);
 
 		if (k == 0 || k > n || k <= best_len ||
-		    strncmp(s->dirs[i], dir, k) || (dir[k] && dir[k] != '/'))
+		    strncmp(s->dirs[i], dir, k) || (k < n && dir[k] != '/'))
 			continue;
 		best = s->dirs[i];
 		best_len = k;
@@ -73,19 +74,13 @@ static bool sees(const struct rc_scope *s, const char *owner, bool code)
 static bool sees_path(const struct ctx *cx, const char *path, const char **rel)
 {
 	const char *slash, *owner;
-	char dir[1024];
-	size_t n;
 
 	*rel = path;
 	if (!cx->scope || !path || !*path)
 		return true;
 	slash = strrchr(path, '/');
-	n = slash ? (size_t)(slash - path) : 0;
-	if (n >= sizeof(dir))
-		n = sizeof(dir) - 1;
-	memcpy(dir, path, n);
-	dir[n] = '\0';
-	owner = owner_of_dir(cx->scope, dir);
+	owner = owner_of_dir(cx->scope, path,
+			     slash ? (size_t)(slash - path) : 0);
 	if (*owner)
 		*rel = path + strlen(owner) + 1;
 	return sees(cx->scope, owner, rc_code_language(path) != NULL);
@@ -232,7 +227,8 @@ static size_t scoped_hits(const struct ctx *cx, unsigned pattern,
 
 	*total = 0;
 	for (g = rc_facts_hit_groups(cx->f, pattern); g; g = g->next) {
-		if (!sees(cx->scope, owner_of_dir(cx->scope, g->scope),
+		if (!sees(cx->scope,
+			  owner_of_dir(cx->scope, g->scope, strlen(g->scope)),
 			  g->flags & RC_HIT_CODE))
 			continue;
 		for (k = 0; k < g->n && n < RC_FACTS_MAX_HITS; k++)

@@ -96,6 +96,17 @@ static void test_core__str_helpers(void **state)
 	assert_true(rc_str_starts_with("readycheck", "ready"));
 	assert_true(rc_str_ends_with("file.yml", ".yml"));
 	assert_false(rc_str_ends_with("yml", ".yml"));
+	/* rc_str_find: bounded by len, not by a NUL */
+	{
+		static const char hay[] = "a-b-cd\0cd";
+
+		assert_ptr_equal(rc_str_find(hay, 6, "cd", 2), hay + 4);
+		assert_ptr_equal(rc_str_find(hay, 5, "cd", 2), NULL);
+		assert_ptr_equal(rc_str_find(hay + 5, 4, "cd", 2), hay + 7);
+		assert_ptr_equal(rc_str_find(hay, 6, "-", 1), hay + 1);
+		assert_ptr_equal(rc_str_find(hay, 1, "ab", 2), NULL);
+		assert_ptr_equal(rc_str_find(hay, 6, "x", 0), NULL);
+	}
 	assert_true(rc_str_ieq("ReadMe", "README"));
 	assert_non_null(rc_str_icase_find("# Getting Started", 17, "started"));
 	assert_int_equal(rc_str_distance("kitten", "sitting"), 3);
