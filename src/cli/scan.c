@@ -81,8 +81,8 @@ static double shown(double total)
 	return (double)(long)(total * 10 + 0.5) / 10;
 }
 
-static const char *const profiles[] = { "auto", "service", "library",
-					"cli",	"app",	   NULL };
+static const char *const profiles[] = { "auto", "service", "library", "cli",
+					"app",	"worker",  NULL };
 static const char *const colors[] = { "auto", "always", "never", NULL };
 
 int cmd_scan(int argc, char **argv)
@@ -108,7 +108,8 @@ int cmd_scan(int argc, char **argv)
 			"config", 'c', &config, "FILE",
 			"configuration file (default PATH/.readycheck.yml)"),
 		RC_OPT_CHOICE_("profile", 'p', &profile, "KIND",
-			       "auto, service, library, cli or app", profiles),
+			       "auto, service, worker, library, cli or app",
+			       profiles),
 		RC_OPT_INT_("fail-under", 0, &fail_under, "N",
 			    "exit 1 when the score is under N (0-100)", 0, 100),
 		RC_OPT_INT_("jobs", 'j', &jobs, "N",

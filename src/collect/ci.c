@@ -28,7 +28,7 @@
 #define MAX_TRIGGERS   64   /* distinct triggers kept per file */
 #define SCALAR_COL_MAX 1024 /* raw text of non-string scalars up to here */
 
-enum kind { K_RUN, K_USES, K_IMAGE, K_INCLUDE };
+enum kind { K_RUN, K_USES, K_IMAGE, K_INCLUDE, K_RUNNER, K_TARGET };
 
 /* Open-addressing set of (line, column, kind) already turned into facts. */
 struct posset {
@@ -450,6 +450,66 @@ static bool pr_target(const struct ctx *c)
 	return false;
 }
 
+/* A literal value (not a ${{ }} expression): a runner label or a target. */
+static int gh_platform(struct ctx *c, const char *name, enum kind kind,
+		       const struct rc_node *n)
+{
+	size_t i;
+	int e;
+
+	if (rc_node_is(n, RC_NODE_ARRAY)) {
+		for (i = 0; i < rc_node_count(n); i++)
+			if ((e = gh_platform(c, name, kind, rc_node_at(n, i))))
+				return e;
+		return 0;
+	}
+	if (!n || !rc_node_str(n) || strstr(rc_node_str(n), "${{"))
+		return 0;
+	return value_fact(c, name, kind, n, n->line, NULL);
+}
+
+/* Matrix axes that name runners or build targets, in the axis lists and
+ * in include: entries. */
+static int gh_matrix_axes(struct ctx *c, const struct rc_node *m)
+{
+	static const char *const runners[] = { "os", "runner", "runs-on",
+					       "runs_on", "host" };
+	static const char *const targets[] = { "target", "targets", "arch",
+					       "platform", "triple" };
+	size_t i;
+	int e;
+
+	for (i = 0; i < RC_ARRAY_SIZE(runners); i++)
+		if ((e = gh_platform(c, "ci.runner", K_RUNNER,
+				     rc_node_get(m, runners[i]))))
+			return e;
+	for (i = 0; i < RC_ARRAY_SIZE(targets); i++)
+		if ((e = gh_platform(c, "ci.target", K_TARGET,
+				     rc_node_get(m, targets[i]))))
+			return e;
+	return 0;
+}
+
+static int gh_strategy(struct ctx *c, const struct rc_node *j)
+{
+	const struct rc_node *m =
+		rc_node_get(rc_node_get(j, "strategy"), "matrix");
+	const struct rc_node *inc;
+	size_t i;
+	int e;
+
+	if (!rc_node_is(m, RC_NODE_TABLE))
+		return 0;
+	if ((e = gh_matrix_axes(c, m)))
+		return e;
+	inc = rc_node_get(m, "include");
+	for (i = 0; rc_node_is(inc, RC_NODE_ARRAY) && i < rc_node_count(inc);
+	     i++)
+		if ((e = gh_matrix_axes(c, rc_node_at(inc, i))))
+			return e;
+	return 0;
+}
+
 static int gh_job(struct ctx *c, const struct rc_node *j)
 {
 	const struct rc_node *steps, *svcs, *u;
@@ -466,7 +526,10 @@ static int gh_job(struct ctx *c, const struct rc_node *j)
 	if (u &&
 	    (e = value_fact(c, "ci.uses", K_USES, u, key_line(c, u), NULL)))
 		return e;
-	if ((e = gh_image(c, rc_node_get(j, "container"))))
+	if ((e = gh_image(c, rc_node_get(j, "container"))) ||
+	    (e = gh_platform(c, "ci.runner", K_RUNNER,
+			     rc_node_get(j, "runs-on"))) ||
+	    (e = gh_strategy(c, j)))
 		return e;
 	svcs = rc_node_get(j, "services");
 	for (i = 0; i < rc_node_count(svcs) && svcs->type == RC_NODE_TABLE; i++)
@@ -485,6 +548,10 @@ static int gh_job(struct ctx *c, const struct rc_node *j)
 		    rc_str_starts_with(rc_node_str(u), "actions/checkout@") &&
 		    (e = add_fact(c, "ci.pr_target_checkout", rc_node_str(u),
 				  key_line(c, u), NULL)))
+			return e;
+		if ((e = gh_platform(
+			     c, "ci.target", K_TARGET,
+			     rc_node_get(rc_node_get(s, "with"), "target"))))
 			return e;
 		if ((r = rc_node_get(s, "run")) &&
 		    (e = value_fact(c, "ci.run", K_RUN, r, key_line(c, r),

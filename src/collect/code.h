@@ -25,9 +25,40 @@
 /* True for non-test Rust sources (their inline tests are counted). */
 bool rc_code_wants_rust(const char *path);
 
-/* Collector for a non-test .rs file: code.rust.test_lines. */
+/* Collector for a non-test .rs file: code.rust.test_lines, and for a
+ * binary (src/main.rs, src/bin/NAME.rs) code.loop: a `loop {` in a file
+ * that also sleeps, ticks an interval or receives (note `with WAIT`). */
 int rc_collect_rust_source(struct rc_facts *f, struct rc_diags *d,
 			   const char *path, const char *buf, size_t len);
+
+/* True for non-test Python sources. */
+bool rc_code_wants_python(const char *path);
+
+/*
+ * Collector for a non-test .py file:
+ *   python.listen (str)  a standard-library server started in the file
+ *                        (ThreadingHTTPServer, HTTPServer, socketserver
+ *                        TCPServer..., wsgiref make_server) when the file
+ *                        also calls serve_forever(); line of the call
+ *   db.client     (str)  "sqlite3" (note "sqlite") at the first
+ *                        sqlite3.connect( call: the standard library's
+ *                        database
+ *   code.loop     (str)  an endless loop (`while True:`) in an entry module
+ *                        (__main__.py, def main(, a __main__ guard) that
+ *                        also sleeps, polls or consumes; note `with WAIT`
+ */
+int rc_collect_python_source(struct rc_facts *f, struct rc_diags *d,
+			     const char *path, const char *buf, size_t len);
+
+/*
+ * Line (1-based) of the first line that starts, after blanks, with one of
+ * loops (NULL-terminated) in a buffer that also contains one of waits; 0
+ * when there is none. *loop and *wait are the words found.
+ */
+unsigned rc_code_endless_loop(const char *buf, size_t len,
+			      const char *const *loops,
+			      const char *const *waits, const char **loop,
+			      const char **wait);
 
 /* The code.* line facts, from the file list. 0 or RC_ENOMEM. */
 int rc_collect_code_stats(struct rc_facts *f);

@@ -3,8 +3,8 @@
  *
  * The dispatch is by path alone (relative to the root): CI files and
  * Dockerfiles go to the collectors of ci.h and docker.h wherever they are;
- * manifests (manifest.h), lockfiles (lockfile.h), non-test Go sources and
- * YAML files (platform.h)
+ * manifests (manifest.h), lockfiles (lockfile.h), non-test Go, Rust and
+ * Python sources (code.h), systemd units and YAML files (platform.h)
  * only outside foreign directories (rc_manifest_foreign(): vendored code,
  * node_modules, test fixtures, examples).
  */
@@ -13,6 +13,7 @@
 #include "ci.h"
 #include "code.h"
 #include "db.h"
+#include "docs.h"
 #include "docker.h"
 #include "lockfile.h"
 #include "manifest.h"
@@ -85,6 +86,12 @@ static rc_collect_fn dispatch(const char *path)
 		return rc_collect_go_source;
 	if (rc_code_wants_rust(path))
 		return rc_collect_rust_source;
+	if (rc_code_wants_python(path))
+		return rc_collect_python_source;
+	if (rc_collect_is_systemd_unit(path))
+		return rc_collect_systemd_unit;
+	if (rc_collect_is_doc(path))
+		return rc_collect_doc;
 	if (k8s_candidate(path))
 		return rc_collect_k8s;
 	return NULL;

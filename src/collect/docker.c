@@ -33,6 +33,10 @@ struct stage {
 	const char *hc; /* last HEALTHCHECK text, inherited; NULL when none
 			   or NONE */
 	unsigned hc_line;
+	const char *cmd; /* last CMD and ENTRYPOINT, inherited */
+	unsigned cmd_line;
+	const char *entry;
+	unsigned entry_line;
 };
 
 struct ctx {
@@ -218,6 +222,10 @@ static int on_from(struct ctx *c, const struct rc_dockerfile_instr *in)
 		st.user_line = ref->user_line;
 		st.hc = ref->hc;
 		st.hc_line = ref->hc_line;
+		st.cmd = ref->cmd;
+		st.cmd_line = ref->cmd_line;
+		st.entry = ref->entry;
+		st.entry_line = ref->entry_line;
 		return rc_vec_push(&c->stages, st);
 	}
 	st.image = image;
@@ -270,6 +278,13 @@ static int finish(struct ctx *c)
 	if (st->hc && (e = rc_facts_add_str(c->f, "docker.healthcheck", st->hc,
 					    c->path, st->hc_line)))
 		return e;
+	if (st->entry &&
+	    (e = rc_facts_add_note(c->f, "docker.cmd", st->entry, c->path,
+				   st->entry_line, "ENTRYPOINT")))
+		return e;
+	if (st->cmd && (e = rc_facts_add_note(c->f, "docker.cmd", st->cmd,
+					      c->path, st->cmd_line, "CMD")))
+		return e;
 	if (st->user) {
 		if ((e = rc_facts_add_str(c->f, "docker.user", st->user,
 					  c->path, st->user_line)))
@@ -317,6 +332,17 @@ static int collect(struct ctx *c, const struct rc_dockerfile *df)
 					    !strcasecmp(in->words[0], "NONE");
 				st->hc = none ? NULL : in->args;
 				st->hc_line = in->line;
+			}
+		} else if (!strcmp(in->cmd, "CMD") ||
+			   !strcmp(in->cmd, "ENTRYPOINT")) {
+			bool cmd = !strcmp(in->cmd, "CMD");
+
+			if (st && cmd) {
+				st->cmd = in->args;
+				st->cmd_line = in->line;
+			} else if (st) {
+				st->entry = in->args;
+				st->entry_line = in->line;
 			}
 		} else if (!strcmp(in->cmd, "EXPOSE")) {
 			for (k = 0; k < in->nwords && !e; k++)

@@ -41,7 +41,7 @@ struct tag {
 struct tags {
 	git_repository *repo;
 	RC_VEC(struct tag) semver;
-	size_t total, annotated, signed_;
+	size_t total, annotated, signed_, pep440;
 	int err; /* RC_ENOMEM from the callback */
 };
 
@@ -104,6 +104,62 @@ static bool parse_semver(const char *s, struct semver *v)
 		if (!identifiers(&p, end))
 			return false;
 	}
+	return p == end;
+}
+
+/* Digits (any, PEP 440 normalises leading zeros); false when none. */
+static bool digits(const char **p, const char *end)
+{
+	const char *s = *p;
+
+	while (*p < end && **p >= '0' && **p <= '9')
+		(*p)++;
+	return *p > s;
+}
+
+static bool word(const char **p, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+
+	if ((size_t)(end - *p) < n || memcmp(*p, w, n))
+		return false;
+	*p += n;
+	return true;
+}
+
+/*
+ * A PEP 440 public version in its normal form, optional 'v':
+ * [N!]N(.N)+[{a|b|rc}N][.postN][.devN] (two release numbers at least, so
+ * that "v1" or a date "2024" is not taken for one). Python projects tag
+ * pre-releases this way: v0.1.0a24, 1.2.0rc1, 2.0.0.post1.
+ */
+static bool parse_pep440(const char *s)
+{
+	const char *p = s, *end = s + strlen(s), *q;
+	unsigned parts = 0;
+
+	if (p < end && *p == 'v')
+		p++;
+	q = p;
+	if (digits(&q, end) && q < end && *q == '!')
+		p = q + 1;
+	for (;;) {
+		if (!digits(&p, end))
+			return false;
+		parts++;
+		if (p + 1 >= end || *p != '.' || p[1] < '0' || p[1] > '9')
+			break;
+		p++;
+	}
+	if (parts < 2)
+		return false;
+	if (word(&p, end, "rc") || word(&p, end, "a") || word(&p, end, "b"))
+		if (!digits(&p, end))
+			return false;
+	if (word(&p, end, ".post") && !digits(&p, end))
+		return false;
+	if (word(&p, end, ".dev") && !digits(&p, end))
+		return false;
 	return p == end;
 }
 
@@ -252,6 +308,8 @@ static int on_tag(const char *ref, git_oid *oid, void *payload)
 		return -1;
 	}
 	if (!parse_semver(tg.name, &tg.v)) {
+		if (parse_pep440(tg.name))
+			t->pep440++;
 		git_object_free(obj);
 		rc_free(tg.name);
 		return 0;
@@ -283,6 +341,9 @@ static int add_tags(struct rc_facts *f, git_repository *repo)
 		e = rc_facts_add_num(f, "git.tags", (double)t.total, NULL, 0);
 	if (!e)
 		e = rc_facts_add_num(f, "git.tags.semver", (double)t.semver.n,
+				     NULL, 0);
+	if (!e)
+		e = rc_facts_add_num(f, "git.tags.pep440", (double)t.pep440,
 				     NULL, 0);
 	if (!e)
 		e = rc_facts_add_num(f, "git.tags.annotated",

@@ -10,7 +10,11 @@
  */
 #include "../core/common.h"
 #include "manifest.h"
+#include "code.h"
 #include "manifest_util.h"
+#include "../core/str.h"
+
+#include <stdio.h>
 
 #define MAX_ARGS 8
 
@@ -242,16 +246,55 @@ static bool server_call(const char *s, size_t n, const char **call, size_t *cn)
 	return false;
 }
 
+/* database/sql: db.client "database/sql" at the first sql.Open( call. */
+static int go_sql_open(struct rc_facts *f, const char *path, const char *buf,
+		       size_t len)
+{
+	const char *hit = rc_str_find(buf, len, "sql.Open(", 9), *p;
+	unsigned line = 1;
+
+	if (!hit)
+		return 0;
+	for (p = buf; p < hit; p++)
+		line += *p == '\n';
+	return rc_facts_add_note(f, "db.client", "database/sql", path, line,
+				 "sql");
+}
+
+/* A main package that loops forever over a sleep or a ticker: code.loop. */
+static int go_loop(struct rc_facts *f, const char *path, const char *buf,
+		   size_t len)
+{
+	static const char *const loops[] = { "for {", NULL };
+	static const char *const waits[] = { "time.Sleep(",
+					     "time.NewTicker(",
+					     "time.Tick(",
+					     ".FetchMessage(",
+					     ".ReadMessage(",
+					     ".PollFetches(",
+					     NULL };
+	const char *lp, *wt;
+	unsigned line = rc_code_endless_loop(buf, len, loops, waits, &lp, &wt);
+	char note[64];
+
+	if (!line)
+		return 0;
+	snprintf(note, sizeof(note), "with %s", wt);
+	return rc_facts_add_note(f, "code.loop", lp, path, line, note);
+}
+
 int rc_collect_go_source(struct rc_facts *f, struct rc_diags *d,
 			 const char *path, const char *buf, size_t len)
 {
 	struct rc_manifest_lines it;
-	bool in_comment = false, have_package = false;
+	bool in_comment = false, have_package = false, is_main = false;
 	const char *s;
 	size_t n;
 	int e;
 
 	(void)d;
+	if ((e = go_sql_open(f, path, buf, len)))
+		return e;
 	rc_manifest_lines_init(&it, buf, len);
 	while (rc_manifest_lines_next(&it, &s, &n)) {
 		const char *call;
@@ -294,10 +337,13 @@ int rc_collect_go_source(struct rc_facts *f, struct rc_diags *d,
 
 				rc_manifest_trim(&p, &pn);
 				if (pn >= 4 && !memcmp(p, "main", 4) &&
-				    (pn == 4 || !word_char(p[4])) &&
-				    (e = rc_facts_add_str(f, "go.main", path,
-							  path, it.line)))
-					return e;
+				    (pn == 4 || !word_char(p[4]))) {
+					is_main = true;
+					if ((e = rc_facts_add_str(f, "go.main",
+								  path, path,
+								  it.line)))
+						return e;
+				}
 			}
 			continue;
 		}
@@ -305,5 +351,5 @@ int rc_collect_go_source(struct rc_facts *f, struct rc_diags *d,
 			return rc_manifest_strn(f, "go.listen", call, cn, path,
 						it.line);
 	}
-	return 0;
+	return is_main ? go_loop(f, path, buf, len) : 0;
 }

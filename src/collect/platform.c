@@ -2,6 +2,42 @@
 #include "platform.h"
 #include "manifest_util.h"
 #include "k8s.h"
+#include "../core/str.h"
+
+bool rc_collect_is_systemd_unit(const char *path)
+{
+	return rc_str_ends_with(path, ".service");
+}
+
+int rc_collect_systemd_unit(struct rc_facts *f, struct rc_diags *d,
+			    const char *path, const char *buf, size_t len)
+{
+	struct rc_manifest_lines it;
+	const char *s;
+	size_t n;
+	bool service = false;
+
+	(void)d;
+	rc_manifest_lines_init(&it, buf, len);
+	while (rc_manifest_lines_next(&it, &s, &n)) {
+		rc_manifest_trim(&s, &n);
+		if (n && s[0] == '[') {
+			service = n == 9 && !memcmp(s, "[Service]", 9);
+			continue;
+		}
+		if (service && n > 10 && !memcmp(s, "ExecStart=", 10)) {
+			s += 10;
+			n -= 10;
+			rc_manifest_trim(&s, &n);
+			if (!n)
+				continue;
+			return rc_manifest_strn(f, "systemd.unit", s,
+						n > 200 ? 200 : n, path,
+						it.line);
+		}
+	}
+	return 0;
+}
 
 /* The value of a top-level "key:" line, quotes removed; false otherwise. */
 static bool top_key(const char *s, size_t n, const char *key, const char **v,

@@ -19,4 +19,14 @@
 int rc_collect_k8s(struct rc_facts *f, struct rc_diags *d, const char *path,
 		   const char *buf, size_t len);
 
+/*
+ * systemd units (`*.service`): a unit with a [Service] section and an
+ * ExecStart= line gives `systemd.unit` (value: the command of the first
+ * ExecStart, at most 200 bytes; provenance: its line). A program run by a
+ * unit runs until stopped: rc_collect_project() makes it a `worker`.
+ */
+bool rc_collect_is_systemd_unit(const char *path);
+int rc_collect_systemd_unit(struct rc_facts *f, struct rc_diags *d,
+			    const char *path, const char *buf, size_t len);
+
 #endif

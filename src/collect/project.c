@@ -12,10 +12,15 @@
  *    pulumi, cdk; the first file that shows it.
  *  - `package`: one per directory holding a package manifest ("." for the
  *    root); nested CMakeLists.txt/meson.build belong to the package above.
- *  - `kind`: service, app, library, cli per package, each with the fact
- *    that decided it as provenance and a note giving the reason ("actix-web
- *    in Cargo.toml [dependencies]"). A service or an app is not also called
- *    a library or a cli. When nothing decides, there is no kind fact.
+ *  - `kind`: service, app, library, cli, worker per package, each with the
+ *    fact that decided it as provenance and a note giving the reason
+ *    ("actix-web in Cargo.toml [dependencies]"). A service or an app is not
+ *    also called a library, a cli or a worker (a Python standard-library
+ *    server keeps the package's library and cli kinds). A worker runs
+ *    until stopped without serving HTTP: a consumer dependency, an endless
+ *    main loop (code.loop), a container CMD without EXPOSE naming a worker
+ *    or a watcher, a systemd unit. When nothing decides, there is no kind
+ *    fact.
  *    Each is followed by `package.kind`: the same kind and provenance with
  *    the package's directory as note ("." for the root).
  *
@@ -104,6 +109,77 @@ static const struct known_dep servers[] = {
 	{ "php", "slim/slim", EXACT },
 };
 
+/* Queue and stream consumers, job runners and schedulers: a program using
+ * them runs until stopped (a worker). */
+static const struct known_dep workers[] = {
+	{ "rust", "rdkafka", EXACT },
+	{ "rust", "lapin", EXACT },
+	{ "rust", "amqprs", EXACT },
+	{ "rust", "async-nats", EXACT },
+	{ "rust", "nats", EXACT },
+	{ "rust", "aws-sdk-sqs", EXACT },
+	{ "rust", "rusoto_sqs", EXACT },
+	{ "rust", "kafka", EXACT },
+	{ "rust", "pulsar", EXACT },
+	{ "rust", "apalis", EXACT },
+	{ "rust", "tokio-cron-scheduler", EXACT },
+	{ "python", "kafka-python", EXACT },
+	{ "python", "confluent-kafka", EXACT },
+	{ "python", "aiokafka", EXACT },
+	{ "python", "pika", EXACT },
+	{ "python", "aio-pika", EXACT },
+	{ "python", "celery", EXACT },
+	{ "python", "rq", EXACT },
+	{ "python", "dramatiq", EXACT },
+	{ "python", "huey", EXACT },
+	{ "python", "arq", EXACT },
+	{ "python", "faust", EXACT },
+	{ "python", "faust-streaming", EXACT },
+	{ "python", "nats-py", EXACT },
+	{ "python", "apscheduler", EXACT },
+	{ "node", "kafkajs", EXACT },
+	{ "node", "node-rdkafka", EXACT },
+	{ "node", "amqplib", EXACT },
+	{ "node", "amqp-connection-manager", EXACT },
+	{ "node", "bullmq", EXACT },
+	{ "node", "bull", EXACT },
+	{ "node", "bee-queue", EXACT },
+	{ "node", "sqs-consumer", EXACT },
+	{ "node", "agenda", EXACT },
+	{ "node", "nats", EXACT },
+	{ "go", "github.com/segmentio/kafka-go", GOMOD },
+	{ "go", "github.com/confluentinc/confluent-kafka-go", GOMOD },
+	{ "go", "github.com/IBM/sarama", GOMOD },
+	{ "go", "github.com/Shopify/sarama", GOMOD },
+	{ "go", "github.com/twmb/franz-go", GOMOD },
+	{ "go", "github.com/rabbitmq/amqp091-go", GOMOD },
+	{ "go", "github.com/streadway/amqp", GOMOD },
+	{ "go", "github.com/nats-io/nats.go", GOMOD },
+	{ "go", "github.com/hibiken/asynq", GOMOD },
+	{ "go", "github.com/robfig/cron", GOMOD },
+	{ "go", "github.com/go-co-op/gocron", GOMOD },
+	{ "java", "org.apache.kafka:kafka-clients", EXACT },
+	{ "java", "org.apache.kafka:kafka-streams", EXACT },
+	{ "java", "org.springframework.kafka:spring-kafka", EXACT },
+	{ "java", "org.springframework.boot:spring-boot-starter-amqp", EXACT },
+	{ "java", "com.rabbitmq:amqp-client", EXACT },
+	{ "java", "org.quartz-scheduler:quartz", EXACT },
+	{ "ruby", "sidekiq", EXACT },
+	{ "ruby", "resque", EXACT },
+	{ "ruby", "good_job", EXACT },
+	{ "ruby", "delayed_job", EXACT },
+	{ "ruby", "sneakers", EXACT },
+	{ "ruby", "karafka", EXACT },
+	{ "ruby", "racecar", EXACT },
+	{ "ruby", "shoryuken", EXACT },
+	{ "php", "php-amqplib/php-amqplib", EXACT },
+	{ "dotnet", "Confluent.Kafka", EXACT },
+	{ "dotnet", "RabbitMQ.Client", EXACT },
+	{ "dotnet", "MassTransit", EXACT },
+	{ "dotnet", "Hangfire.Core", EXACT },
+	{ "dotnet", "Quartz", EXACT },
+};
+
 /* Desktop GUI toolkits: the package is an application. */
 static const struct known_dep apps[] = {
 	{ "rust", "tauri", EXACT },
@@ -187,10 +263,10 @@ static bool secondary_section(const char *note)
 
 /* Evidence for a kind. */
 
-enum kind { K_SERVICE, K_APP, K_LIBRARY, K_CLI, K_COUNT };
+enum kind { K_SERVICE, K_APP, K_LIBRARY, K_CLI, K_WORKER, K_COUNT };
 
 static const char *const kind_names[K_COUNT] = { "service", "app", "library",
-						 "cli" };
+						 "cli", "worker" };
 
 struct evidence {
 	bool set;
@@ -205,7 +281,18 @@ struct package {
 	struct evidence ev[K_COUNT];
 	/* from sources and Dockerfiles: weaker than a manifest's word */
 	struct evidence late[K_COUNT];
-	bool go_module; /* a go.mod with a module line */
+	/* a standard-library server (Python http.server): a service that
+	 * keeps the kinds its manifest gives (`quill serve` of a CLI) */
+	struct evidence stdlib_server;
+	/* a consumer dependency: a worker unless the package is only a
+	 * library (a client wrapper is not a program) */
+	struct evidence dep_worker;
+	/* the library evidence is only "a Python package without scripts":
+	 * such an application run with `python -m` is a worker, not a
+	 * library, once it is known to run until stopped */
+	bool weak_library;
+	bool container_cmd; /* a Dockerfile with CMD or ENTRYPOINT */
+	bool go_module;	    /* a go.mod with a module line */
 	const char *go_name;
 	unsigned go_line;
 	const char *go_path;
@@ -231,11 +318,14 @@ struct manifest {
 	const char *hyper_note;
 	unsigned hyper_line;
 	const char *main_rs; /* src/main.rs or src/bin/x.rs of a crate */
-	struct evidence service, app;
+	struct evidence service, app, worker;
 };
 
 struct project {
 	struct rc_facts *f;
+	/* the first CI step publishing to PyPI (twine upload, uv publish,
+	 * pypa/gh-action-pypi-publish, ...); NULL when none */
+	const struct rc_fact *pypi;
 	RC_VEC(struct package) pkgs;
 	RC_VEC(struct manifest) mfs; /* sorted by path after collection */
 };
@@ -483,6 +573,10 @@ static void scan_dep(struct manifest *m, const struct rc_fact *x, bool dev)
 	if (known(apps, RC_ARRAY_SIZE(apps), eco, x->str))
 		set_ev(&m->app, x->path, x->line, "%s in %s%s%s", x->str,
 		       x->path, sp, note);
+	if (!dev && !secondary_section(x->note) &&
+	    known(workers, RC_ARRAY_SIZE(workers), eco, x->str))
+		set_ev(&m->worker, x->path, x->line, "%s in %s%s%s", x->str,
+		       x->path, sp, note);
 	if (!strcmp(eco, "dotnet") && !strcmp(x->str, "Microsoft.NET.Test.Sdk"))
 		m->test_project = true;
 }
@@ -592,6 +686,74 @@ static bool internal_library(const struct rc_facts *f, const char *path,
 	return exe;
 }
 
+/* Does the Dockerfile at path EXPOSE a port? */
+static bool exposes(const struct rc_facts *f, const char *path)
+{
+	const struct rc_fact *x;
+	size_t it = 0;
+
+	while ((x = rc_facts_next(f, "docker.expose", &it)))
+		if (x->path && !strcmp(x->path, path))
+			return true;
+	return false;
+}
+
+/* A container command that runs until stopped: a word of it (split at
+ * anything but letters) names a worker, a watcher, a daemon, a consumer,
+ * a scheduler or a poller ("celery -A app worker", "tscore watch"). */
+static bool long_running_command(const char *cmd)
+{
+	static const char *const words[] = {
+		"worker",   "workers",	  "watch",     "watcher",   "daemon",
+		"consume",  "consumer",	  "consumers", "scheduler", "beat",
+		"poll",	    "poller",	  "agent",     "forever",   "cron",
+		"listener", "subscriber", "sidekiq",   "rqworker",  "dramatiq",
+	};
+	const char *p = cmd;
+	size_t i;
+
+	while (*p) {
+		const char *w;
+		size_t n;
+
+		while (*p &&
+		       !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			p++;
+		for (w = p; *p && ((*p >= 'a' && *p <= 'z') ||
+				   (*p >= 'A' && *p <= 'Z'));
+		     p++)
+			;
+		n = (size_t)(p - w);
+		for (i = 0; n && i < RC_ARRAY_SIZE(words); i++)
+			if (rc_manifest_ieq(w, n, words[i]))
+				return true;
+	}
+	return false;
+}
+
+/* The first CI step that publishes a Python package to PyPI. */
+static const struct rc_fact *pypi_publish(const struct rc_facts *f)
+{
+	static const char *const runs[] = {
+		"twine upload",	   "uv publish",    "poetry publish",
+		"flit publish",	   "hatch publish", "pdm publish",
+		"maturin publish",
+	};
+	const struct rc_fact *x;
+	size_t it = 0, i;
+
+	while ((x = rc_facts_next(f, "ci.uses", &it)))
+		if (rc_str_icase_find(x->str, strlen(x->str),
+				      "pypa/gh-action-pypi-publish"))
+			return x;
+	it = 0;
+	while ((x = rc_facts_next(f, "ci.run", &it)))
+		for (i = 0; i < RC_ARRAY_SIZE(runs); i++)
+			if (strstr(x->str, runs[i]))
+				return x;
+	return NULL;
+}
+
 /* Facts that are not about one manifest but about the package. */
 static void scan_package_fact(struct project *p, const struct rc_fact *x)
 {
@@ -599,7 +761,9 @@ static void scan_package_fact(struct project *p, const struct rc_fact *x)
 
 	if (strcmp(x->name, "go.listen") && strcmp(x->name, "docker.expose") &&
 	    strcmp(x->name, "go.main") && strcmp(x->name, "c.target") &&
-	    strcmp(x->name, "make.recipe"))
+	    strcmp(x->name, "make.recipe") && strcmp(x->name, "code.loop") &&
+	    strcmp(x->name, "python.listen") && strcmp(x->name, "docker.cmd") &&
+	    strcmp(x->name, "systemd.unit"))
 		return;
 	if (!x->path || !*x->path || rc_manifest_foreign(x->path))
 		return;
@@ -610,6 +774,22 @@ static void scan_package_fact(struct project *p, const struct rc_fact *x)
 	} else if (!strcmp(x->name, "docker.expose")) {
 		set_ev(&pkg->late[K_SERVICE], x->path, x->line,
 		       "EXPOSE %s in %s", x->str, x->path);
+	} else if (!strcmp(x->name, "python.listen") && !aux_path(x->path)) {
+		set_ev(&pkg->stdlib_server, x->path, x->line,
+		       "%s(...).serve_forever() in %s", x->str, x->path);
+	} else if (!strcmp(x->name, "code.loop") && !aux_path(x->path)) {
+		set_ev(&pkg->late[K_WORKER], x->path, x->line,
+		       "endless loop `%s` %s in %s", x->str,
+		       x->note ? x->note : "", x->path);
+	} else if (!strcmp(x->name, "systemd.unit") && !aux_path(x->path)) {
+		set_ev(&pkg->late[K_WORKER], x->path, x->line,
+		       "systemd unit %s runs %.80s", x->path, x->str);
+	} else if (!strcmp(x->name, "docker.cmd") && !aux_path(x->path)) {
+		pkg->container_cmd = true;
+		if (!exposes(p->f, x->path) && long_running_command(x->str))
+			set_ev(&pkg->late[K_WORKER], x->path, x->line,
+			       "%s %.80s in %s without EXPOSE",
+			       x->note ? x->note : "CMD", x->str, x->path);
 	} else if (!strcmp(x->name, "go.main") && !aux_path(x->path)) {
 		set_ev(&pkg->late[K_CLI], x->path, x->line,
 		       "package main in %s", x->path);
@@ -714,6 +894,7 @@ static void decide_manifest(struct project *p, struct manifest *m)
 		       *m->hyper_note ? " " : "", m->hyper_note);
 	copy_ev(&pkg->ev[K_SERVICE], &m->service);
 	copy_ev(&pkg->ev[K_APP], &m->app);
+	copy_ev(&pkg->dep_worker, &m->worker);
 	switch (m->kind) {
 	case RC_MF_CARGO:
 		if (!m->name)
@@ -738,7 +919,15 @@ static void decide_manifest(struct project *p, struct manifest *m)
 		if (m->bin)
 			set_ev(cli, m->path, m->bin_line, "script '%s' in %s",
 			       m->bin, m->path);
-		else if (m->name)
+		/* a command that CI publishes to PyPI is a library too: its
+		 * modules are importable by whoever installs it */
+		if (m->bin && m->name && p->pypi)
+			set_ev(lib, m->path, m->name_line,
+			       "package '%s' published to PyPI by %s (%.60s)",
+			       name, p->pypi->path, p->pypi->str);
+		if (!m->bin && m->name && !lib->set)
+			pkg->weak_library = true;
+		if (!m->bin && m->name)
 			set_ev(lib, m->path, m->name_line,
 			       "package '%s' without scripts in %s", name,
 			       m->path);
@@ -815,6 +1004,7 @@ static int gather(struct project *p)
 
 	if ((e = gather_manifests(p)) || (e = scan_crate_bins(p)))
 		return e;
+	p->pypi = pypi_publish(p->f);
 	for (i = 0; i < n; i++) {
 		const struct rc_fact *x = rc_facts_at(p->f, i);
 		struct manifest *m;
@@ -839,6 +1029,11 @@ static int gather(struct project *p)
 			set_ev(&pkg->ev[K_LIBRARY], pkg->go_path, pkg->go_line,
 			       "Go module '%s' without package main in %s",
 			       pkg->go_name, pkg->go_path);
+		if (pkg->ev[K_CLI].set || !pkg->ev[K_LIBRARY].set ||
+		    (pkg->weak_library && pkg->container_cmd))
+			copy_ev(&pkg->ev[K_WORKER], &pkg->dep_worker);
+		if (pkg->ev[K_WORKER].set && pkg->weak_library)
+			pkg->ev[K_LIBRARY].set = false;
 	}
 	return 0;
 }
@@ -850,8 +1045,11 @@ static void k8s_service(struct project *p)
 	const struct rc_fact *x;
 	size_t it = 0, i;
 
+	/* a Deployment of a worker runs the worker, not a server */
 	for (i = 0; i < p->pkgs.n; i++)
-		if (p->pkgs.v[i].ev[K_SERVICE].set)
+		if (p->pkgs.v[i].ev[K_SERVICE].set ||
+		    p->pkgs.v[i].ev[K_WORKER].set ||
+		    p->pkgs.v[i].stdlib_server.set)
 			return;
 	while ((x = rc_facts_next(p->f, "k8s.kind", &it)))
 		if (x->path && !rc_manifest_foreign(x->path) &&
@@ -872,6 +1070,10 @@ static int emit_kinds(struct project *p)
 
 		if (pkg->ev[K_SERVICE].set || pkg->ev[K_APP].set)
 			pkg->ev[K_LIBRARY].set = pkg->ev[K_CLI].set = false;
+		/* a server's background loops are part of the service */
+		copy_ev(&pkg->ev[K_SERVICE], &pkg->stdlib_server);
+		if (pkg->ev[K_SERVICE].set || pkg->ev[K_APP].set)
+			pkg->ev[K_WORKER].set = false;
 		for (k = 0; k < K_COUNT; k++) {
 			const struct evidence *ev = &pkg->ev[k];
 
@@ -1129,6 +1331,145 @@ static int emit_platforms(struct project *p)
 	return 0;
 }
 
+/* CI build platforms: operating systems and targets. */
+
+#define MAX_PLATFORMS 32
+
+struct platform_set {
+	char v[MAX_PLATFORMS][48];
+	size_t n;
+	const char *path; /* the CI file of the first one */
+	unsigned line;
+};
+
+static void platform_add(struct platform_set *s, const char *v, size_t n,
+			 const struct rc_fact *x)
+{
+	char low[48];
+	size_t i;
+
+	if (!n)
+		return;
+	if (n >= sizeof(low))
+		n = sizeof(low) - 1;
+	for (i = 0; i < n; i++)
+		low[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] - 'A' + 'a')
+						    : v[i];
+	low[n] = '\0';
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i], low))
+			return;
+	if (s->n == MAX_PLATFORMS)
+		return;
+	memcpy(s->v[s->n++], low, n + 1);
+	if (!s->path) {
+		s->path = x->path;
+		s->line = x->line;
+	}
+}
+
+/* The operating system a runner label stands for; NULL when unknown
+ * (self-hosted, custom labels). */
+static const char *runner_os(const char *label)
+{
+	static const struct {
+		const char *word, *os;
+	} words[] = {
+		{ "windows", "windows" }, { "macos", "macos" },
+		{ "darwin", "macos" },	  { "osx", "macos" },
+		{ "ubuntu", "linux" },	  { "linux", "linux" },
+		{ "debian", "linux" },	  { "fedora", "linux" },
+		{ "alpine", "linux" },	  { "centos", "linux" },
+		{ "freebsd", "freebsd" },
+	};
+	size_t i, n = strlen(label);
+
+	for (i = 0; i < RC_ARRAY_SIZE(words); i++)
+		if (rc_str_icase_find(label, n, words[i].word))
+			return words[i].os;
+	return NULL;
+}
+
+/* Values of "NAME=v" or "NAME v" options in a command: --target x,
+ * GOOS=x, --platform a,b (split at commas). */
+static void run_values(struct platform_set *s, const struct rc_fact *x,
+		       const char *opt, bool commas)
+{
+	const char *p = x->str, *hit;
+	size_t k = strlen(opt);
+
+	while ((hit = strstr(p, opt))) {
+		const char *v = hit + k;
+		size_t n;
+
+		p = v;
+		if (hit > x->str && hit[-1] != ' ' && hit[-1] != '\t' &&
+		    hit[-1] != '\n')
+			continue;
+		while (*v == ' ' || *v == '=')
+			v++;
+		for (;;) {
+			n = strcspn(v, commas ? " \t\n\"',;&|" : " \t\n\"';&|");
+			if (n && v[0] != '$')
+				platform_add(s, v, n, x);
+			if (!commas || v[n] != ',')
+				break;
+			v += n + 1;
+		}
+	}
+}
+
+static int emit_ci_platforms(struct project *p)
+{
+	struct platform_set os, tg;
+	const struct rc_fact *x;
+	char note[256];
+	size_t it = 0, i;
+	int e;
+
+	memset(&os, 0, sizeof(os));
+	memset(&tg, 0, sizeof(tg));
+	while ((x = rc_facts_next(p->f, "ci.runner", &it))) {
+		const char *o = runner_os(x->str);
+
+		if (o)
+			platform_add(&os, o, strlen(o), x);
+		if (strstr(x->str, "arm"))
+			platform_add(&tg, "arm64", 5, x);
+	}
+	it = 0;
+	while ((x = rc_facts_next(p->f, "ci.target", &it)))
+		platform_add(&tg, x->str, strlen(x->str), x);
+	it = 0;
+	while ((x = rc_facts_next(p->f, "ci.run", &it))) {
+		run_values(&tg, x, "--target", false);
+		run_values(&tg, x, "GOARCH=", false);
+		run_values(&tg, x, "--platform", true);
+		run_values(&os, x, "GOOS=", false);
+	}
+	if (os.n) {
+		for (note[0] = '\0', i = 0; i < os.n; i++)
+			snprintf(note + strlen(note),
+				 sizeof(note) - strlen(note), "%s%s",
+				 i ? ", " : "", os.v[i]);
+		if ((e = rc_facts_add_num_note(p->f, "ci.os.count",
+					       (double)os.n, os.path, os.line,
+					       note)))
+			return e;
+	}
+	if (tg.n) {
+		for (note[0] = '\0', i = 0; i < tg.n; i++)
+			snprintf(note + strlen(note),
+				 sizeof(note) - strlen(note), "%s%s",
+				 i ? ", " : "", tg.v[i]);
+		if ((e = rc_facts_add_num_note(p->f, "ci.target.count",
+					       (double)tg.n, tg.path, tg.line,
+					       note)))
+			return e;
+	}
+	return 0;
+}
+
 int rc_collect_project(struct rc_facts *f, struct rc_diags *d)
 {
 	struct project p;
@@ -1139,7 +1480,7 @@ int rc_collect_project(struct rc_facts *f, struct rc_diags *d)
 	memset(&p, 0, sizeof(p));
 	p.f = f;
 	if ((e = emit_ecosystems(&p)) || (e = emit_platforms(&p)) ||
-	    (e = gather(&p)))
+	    (e = emit_ci_platforms(&p)) || (e = gather(&p)))
 		goto out;
 	k8s_service(&p);
 	if ((e = emit_packages(&p)))

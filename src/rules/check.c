@@ -49,7 +49,8 @@ static const char *const efforts[] = {
 };
 
 /* Indexed by bit number. */
-static const char *const kinds[] = { "service", "library", "cli", "app" };
+static const char *const kinds[] = { "service", "library", "cli", "app",
+				     "worker" };
 
 static const char *const statuses[] = {
 	[RC_STATUS_PASS] = "pass",     [RC_STATUS_FAIL] = "fail",

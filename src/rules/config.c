@@ -32,8 +32,8 @@ static const char *const attest_keys[] = { "by", "date", "evidence",
 
 static const char *const secrets_keys[] = { "allow" };
 
-static const char *const profiles[] = { "auto", "service", "library", "cli",
-					"app" };
+static const char *const profiles[] = { "auto", "service", "library",
+					"cli",	"app",	   "worker" };
 
 static const char *profile_at(size_t i)
 {

@@ -116,7 +116,8 @@ static void test_check__kind(void **state)
 	assert_int_equal(k, RC_KIND_APP);
 	assert_int_equal(rc_kind_parse("auto", &k), RC_ENOTFOUND);
 	assert_string_equal(rc_kind_name_at(1), "library");
-	assert_null(rc_kind_name_at(4));
+	assert_string_equal(rc_kind_name_at(4), "worker");
+	assert_null(rc_kind_name_at(5));
 }
 
 static void test_check__status(void **state)

@@ -131,6 +131,7 @@ static void test_collect_ci__github(void **state)
 	      "ci.permission contents: read @18 (job 'build')\n"
 	      "ci.permission id-token: write @19 (job 'build')\n"
 	      "ci.image node:20@sha256:abc @21\n"
+	      "ci.runner ubuntu-latest @16\n"
 	      "ci.image redis:7 @24\n"
 	      "ci.uses "
 	      "actions/checkout@8f4b7f84864484a7bf31766abe9204da3cbe65b3 @26\n"

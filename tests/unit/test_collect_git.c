@@ -121,6 +121,7 @@ static void test_collect_git__tags(void **state)
 	      "git.repository true\n"
 	      "git.tags 11\n"
 	      "git.tags.semver 7\n"
+	      "git.tags.pep440 2\n"
 	      "git.tags.annotated 1\n"
 	      "git.tags.signed 0\n"
 	      "git.tag v2.0.0+build.5\n"
@@ -152,6 +153,7 @@ static void test_collect_git__at_most_20_tags(void **state)
 	   "for i in $(seq 0 24); do git tag 0.$i.0; done");
 	rc_buf_adds(&want, "git.repository true\ngit.tags 25\n"
 			   "git.tags.semver 25\n"
+			   "git.tags.pep440 0\n"
 			   "git.tags.annotated 0\ngit.tags.signed 0\n");
 	/* same commit: highest version first */
 	for (i = 24; i >= 5; i--)
@@ -172,6 +174,7 @@ static void test_collect_git__unborn_and_shallow(void **state)
 	      "git.repository true\n"
 	      "git.tags 0\n"
 	      "git.tags.semver 0\n"
+	      "git.tags.pep440 0\n"
 	      "git.tags.annotated 0\n"
 	      "git.tags.signed 0\n",
 	      0);
@@ -188,6 +191,7 @@ static void test_collect_git__unborn_and_shallow(void **state)
 	      "git.repository true\n"
 	      "git.tags 0\n"
 	      "git.tags.semver 0\n"
+	      "git.tags.pep440 0\n"
 	      "git.tags.annotated 0\n"
 	      "git.tags.signed 0\n"
 	      "git.last_commit 2026-03-01T10:00:00Z\n"
@@ -201,6 +205,7 @@ static void test_collect_git__unborn_and_shallow(void **state)
 	      "git.repository true\n"
 	      "git.tags 0\n"
 	      "git.tags.semver 0\n"
+	      "git.tags.pep440 0\n"
 	      "git.tags.annotated 0\n"
 	      "git.tags.signed 0\n"
 	      "git.last_commit 2026-03-01T10:00:00Z\n"
@@ -243,6 +248,7 @@ static void test_collect_git__conventional_and_signed(void **state)
 	      "git.repository true\n"
 	      "git.tags 5\n"
 	      "git.tags.semver 2\n"
+	      "git.tags.pep440 0\n"
 	      "git.tags.annotated 4\n"
 	      "git.tags.signed 2\n"
 	      "git.tag v1.1.0\n"
@@ -271,6 +277,7 @@ static void test_collect_git__long_history(void **state)
 	      "git.repository true\n"
 	      "git.tags 0\n"
 	      "git.tags.semver 0\n"
+	      "git.tags.pep440 0\n"
 	      "git.tags.annotated 0\n"
 	      "git.tags.signed 0\n"
 	      "git.last_commit 2026-01-01T00:16:45Z\n"
@@ -285,6 +292,7 @@ static void test_collect_git__long_history(void **state)
 	      "git.repository true\n"
 	      "git.tags 0\n"
 	      "git.tags.semver 0\n"
+	      "git.tags.pep440 0\n"
 	      "git.tags.annotated 0\n"
 	      "git.tags.signed 0\n"
 	      "git.last_commit 2026-01-01T00:16:45Z\n"
@@ -321,6 +329,7 @@ static void test_collect_git__sample_newest_first(void **state)
 	      "git.repository true\n"
 	      "git.tags 0\n"
 	      "git.tags.semver 0\n"
+	      "git.tags.pep440 0\n"
 	      "git.tags.annotated 0\n"
 	      "git.tags.signed 0\n"
 	      "git.last_commit 2026-01-01T00:06:41Z\n"
@@ -333,6 +342,7 @@ static void test_collect_git__sample_newest_first(void **state)
 	      "git.repository true\n"
 	      "git.tags 0\n"
 	      "git.tags.semver 0\n"
+	      "git.tags.pep440 0\n"
 	      "git.tags.annotated 0\n"
 	      "git.tags.signed 0\n"
 	      "git.last_commit 2026-01-01T00:06:41Z\n"

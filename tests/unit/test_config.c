@@ -306,7 +306,7 @@ static void test_config__errors(void **state)
 		  "mean 'service'?)" },
 		{ "profile: daemon\n", RC_EUSAGE,
 		  ".readycheck.yml:1:10: unknown profile 'daemon' (expected "
-		  "one of auto, service, library, cli, app)" },
+		  "one of auto, service, library, cli, app, worker)" },
 		{ "fail_under: 101\n", RC_EUSAGE,
 		  ".readycheck.yml:1:13: expected an integer from 0 to 100 for "
 		  "'fail_under'" },
@@ -404,7 +404,7 @@ static void test_config__errors(void **state)
 		  "severity: low, when: { exists: x } }\nprofile: nope\n",
 		  RC_EUSAGE,
 		  ".readycheck.yml:3:10: unknown profile 'nope' (expected one "
-		  "of auto, service, library, cli, app)" },
+		  "of auto, service, library, cli, app, worker)" },
 		{ "checks: { id: x }\n", RC_EUSAGE,
 		  ".readycheck.yml:1:9: expected a list of checks" },
 		/* syntax errors come from the YAML reader */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The five seed reviews (shared reference seeds, see tests/fixtures/SEEDS.md)
-# as expectations on the Markdown report. tests/acceptance/seeds.txt holds lines
+# as expectations on the Markdown report. tests/e2e/seeds.txt holds lines
 # "fixture check-id flag|clean [package]": scan each tests/fixtures/<fixture>
 # with --format md, then
 #   flag   the check must be reported as failing (a "- [ ] **Title** (`id`,
@@ -11,8 +11,8 @@
 # With a package (a directory such as crates/netauto-cli, or "." for the
 # root), only findings attributed to that package ("in `pkg`") count.
 # A check id that is not in the catalog fails either way.
-source "$(dirname "$0")/../e2e/lib.sh"
-table="$RC_SRC/tests/acceptance/seeds.txt"
+source "$(dirname "$0")/lib.sh"
+table="$RC_SRC/tests/e2e/seeds.txt"
 
 "$RC_BIN" checks | sed -n '/^$/q;s/ .*//p' >"$RC_WORK/catalog.txt"
 for fixture in $(awk '!/^#/ && NF { print $1 }' "$table" | sort -u); do
