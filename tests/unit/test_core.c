@@ -7,6 +7,7 @@
 #include "core/diag.h"
 #include "core/err.h"
 #include "core/pool.h"
+#include "core/sha256.h"
 #include "core/str.h"
 #include "core/utf8.h"
 #include "core/vec.h"
@@ -237,6 +238,49 @@ static int fail_at_77(size_t i, unsigned worker, void *payload)
 	return i == 77 ? RC_EIO : 0;
 }
 
+/* FIPS 180-4 examples and a long message fed in uneven pieces. */
+static void test_core__sha256(void **state)
+{
+	static const struct {
+		const char *msg, *hex;
+	} cases[] = {
+		{ "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410f"
+			 "f61f20015ad" },
+		{ "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b"
+		      "7852b855" },
+		{ "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+		  "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db"
+		  "06c1" },
+	};
+	struct rc_sha256 h;
+	unsigned char d[32];
+	char hex[65], chunk[997];
+	size_t i, left;
+
+	(void)state;
+	for (i = 0; i < RC_ARRAY_SIZE(cases); i++) {
+		rc_sha256_init(&h);
+		rc_sha256_update(&h, cases[i].msg, strlen(cases[i].msg));
+		rc_sha256_final(&h, d);
+		rc_sha256_hex(d, 32, hex);
+		assert_string_equal(hex, cases[i].hex);
+	}
+	memset(chunk, 'a', sizeof(chunk));
+	rc_sha256_init(&h);
+	for (left = 1000000; left;) {
+		size_t n = left < sizeof(chunk) ? left : sizeof(chunk);
+
+		rc_sha256_update(&h, chunk, n);
+		left -= n;
+	}
+	rc_sha256_final(&h, d);
+	rc_sha256_hex(d, 32, hex);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a4972"
+				 "00e046d39ccc7112cd0");
+	rc_sha256_hex(d, 4, hex);
+	assert_int_equal(strlen(hex), 8);
+}
+
 static void test_core__pool(void **state)
 {
 	static struct pool_ctx c;
@@ -269,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_core__err_format),
 		cmocka_unit_test(test_core__diags_sorted),
 		cmocka_unit_test(test_core__pool),
+		cmocka_unit_test(test_core__sha256),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
