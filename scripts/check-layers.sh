@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Layers only point left: core <- walk, match, parse, facts <- collect <- rules
-# <- score <- report, engine <- cli. A module may include headers from its own
+# Layers only point left: core <- walk, match, parse, facts <- secrets <-
+# collect <- rules <- score <- report, engine <- cli. secrets (the secret
+# detectors and the confirmation of their candidates) sits below collect and
+# rules because both use it: rules loads detectors, the engine confirms. A module may include headers from its own
 # directory and from the layers it depends on; core includes nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/../src"
@@ -10,12 +12,13 @@ declare -A allowed=(
 	[match]="core match"
 	[parse]="core parse"
 	[facts]="core facts"
-	[collect]="core walk match parse facts collect"
-	[rules]="core walk match parse facts rules"
+	[secrets]="core walk match secrets"
+	[collect]="core walk match parse facts secrets collect"
+	[rules]="core walk match parse facts secrets rules"
 	[score]="core rules score"
 	[report]="core facts rules score report"
-	[engine]="core walk match parse facts collect rules score report engine"
-	[cli]="core facts rules score report engine cli"
+	[engine]="core walk match parse facts secrets collect rules score report engine"
+	[cli]="core facts secrets rules score report engine cli"
 )
 bad=0
 for dir in "${!allowed[@]}"; do

@@ -13,6 +13,11 @@ struct rc_embedded_file {
 	size_t len;
 };
 
+/* the check files: every rules/NAME.yml but the two below */
 extern const struct rc_embedded_file rc_builtin_rules[];
+/* rules/fixes.yml: per-ecosystem remediation, loaded after every check */
+extern const struct rc_embedded_file rc_builtin_fixes[];
+/* rules/secrets.yml: the secret detectors */
+extern const struct rc_embedded_file rc_builtin_secrets[];
 
 #endif

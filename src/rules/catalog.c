@@ -23,6 +23,7 @@
 #include "../parse/yaml.h"
 #include "builtin.h"
 #include "schema.h"
+#include "secret_rules.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -30,9 +31,6 @@
 #include <stdio.h>
 
 #define ID_MAX 64
-
-/* rules/fixes.yml, embedded apart from the check files (cmake/embed.cmake) */
-extern const struct rc_embedded_file rc_builtin_fixes[];
 
 struct loader {
 	struct rc_catalog *c;
@@ -81,6 +79,10 @@ int rc_catalog_new(struct rc_catalog **out)
 	*out = NULL;
 	if (!c)
 		return RC_ENOMEM;
+	if (rc_secrets_new(&c->secrets)) {
+		rc_free(c);
+		return RC_ENOMEM;
+	}
 	rc_arena_init(&c->arena);
 	*out = c;
 	return 0;
@@ -100,6 +102,7 @@ void rc_catalog_free(struct rc_catalog *c)
 	rc_free(c->globsets);
 	rc_free(c->checks);
 	rc_free(c->patterns);
+	rc_secrets_free(c->secrets);
 	rc_arena_release(&c->arena);
 	rc_free(c);
 }
@@ -1158,6 +1161,8 @@ int rc_catalog_load_builtin(struct rc_catalog *c, struct rc_err *err)
 				  err)))
 			return e;
 	}
+	if ((e = rc_secret_rules_load_builtin(c->secrets, err)))
+		return e;
 	/* after every check, so that an entry can name any of them */
 	for (f = rc_builtin_fixes; f->name; f++) {
 		snprintf(path, sizeof(path), "rules/%s", f->name);

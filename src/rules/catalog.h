@@ -21,6 +21,7 @@
 #include "../core/arena.h"
 #include "../core/err.h"
 #include "../parse/doc.h"
+#include "../secrets/secrets.h"
 #include "check.h"
 
 /*
@@ -47,6 +48,7 @@ struct rc_catalog {
 	struct rc_globset **globsets; /* compiled `exists` globs, owned */
 	size_t nglobsets, globsetcap;
 	size_t npreds; /* predicates loaded, for RC_CATALOG_MAX_PREDS */
+	struct rc_secrets *secrets; /* secret detectors (secret_rules.h) */
 	struct rc_arena arena;
 };
 
@@ -62,7 +64,7 @@ struct rc_catalog {
 int rc_catalog_new(struct rc_catalog **out);
 void rc_catalog_free(struct rc_catalog *c);
 
-/* Load the embedded built-in rules. */
+/* Load the embedded built-in rules and secret detectors. */
 int rc_catalog_load_builtin(struct rc_catalog *c, struct rc_err *err);
 
 /*
