@@ -18,6 +18,8 @@ struct rc_cmd {
 
 static const struct rc_cmd cmds[] = {
 	{ "scan", cmd_scan, "review a repository (the default command)" },
+	{ "secrets", cmd_secrets,
+	  "search the tree or its git history for secrets" },
 	{ "facts", cmd_facts, "print what the collectors found, as JSON" },
 	{ "checks", cmd_checks, "list the checks, or explain one" },
 	{ "framework", cmd_framework, "print the built-in framework as YAML" },

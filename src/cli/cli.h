@@ -6,6 +6,7 @@
 #define RC_CLI_CLI_H
 
 int cmd_scan(int argc, char **argv);
+int cmd_secrets(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
 int cmd_checks(int argc, char **argv);
 int cmd_framework(int argc, char **argv);

@@ -3,6 +3,7 @@
 #include "../collect/code.h"
 #include "../collect/collect.h"
 #include "../collect/db.h"
+#include "../collect/git_blobs.h"
 #include "../collect/scripts.h"
 #include "../core/alloc.h"
 #include "../core/fs.h"
@@ -11,6 +12,8 @@
 #include "../core/str.h"
 #include "../core/utf8.h"
 #include "../match/match.h"
+#include "../parse/json.h"
+#include "../secrets/secrets.h"
 #include "../rules/eval.h"
 #include "../score/score.h"
 #include "../walk/glob.h"
@@ -46,6 +49,9 @@ struct slot {
 		char *snippet;
 	})
 	found;
+	RC_VEC(struct rc_secret_hit) shits; /* secret candidates */
+	rc_secret_vec secrets;		    /* confirmed, this file */
+	struct rc_secret_counts scounts;
 	size_t scope;		/* index into run.cands + 1; 0: the root */
 	struct rc_facts *facts; /* only for files a collector parses */
 	struct rc_diags diags;
@@ -77,6 +83,12 @@ struct run {
 	size_t ncands;
 	struct rc_facts *facts;
 	struct rc_diags *diags;
+	/* secret detectors: matcher ids npatterns.. (NULL: not searched) */
+	const struct rc_secrets *secrets;
+	size_t npatterns; /* check patterns in the matcher (ids 0..) */
+	struct rc_secrets_report *srep;
+	struct rc_arena *sarena; /* where srep's strings go */
+	struct rc_secret_counts scounts;
 	uint64_t max_size;
 	uint64_t bytes, skipped;
 };
@@ -198,7 +210,7 @@ static int build_sets(struct run *r)
 	r->sets = rc_calloc(c->npatterns + 1, sizeof(*r->sets));
 	if (!r->pattern_set || !r->sets)
 		return RC_ENOMEM;
-	for (p = 0; p < c->npatterns; p++) {
+	for (p = 0; p < r->npatterns; p++) {
 		r->pattern_set[p] = SIZE_MAX;
 		if (!c->patterns[p].nglobs)
 			continue;
@@ -222,6 +234,7 @@ static int build_sets(struct run *r)
 
 struct scan_ctx {
 	struct slot *slot;
+	size_t npatterns;
 	int err;
 };
 
@@ -231,6 +244,23 @@ static int on_match(unsigned id, size_t from, size_t to, void *payload)
 	struct hit h = { id, to };
 
 	(void)from;
+	if (id >= c->npatterns) {
+		/* every end offset of a long candidate is reported: one per
+		 * run of consecutive offsets is enough to confirm it */
+		struct rc_secret_hit sh = { id - (unsigned)c->npatterns, to };
+		struct slot *s = c->slot;
+
+		if (s->shits.n && s->shits.v[s->shits.n - 1].rule == sh.rule &&
+		    s->shits.v[s->shits.n - 1].off + 1 == to) {
+			s->shits.v[s->shits.n - 1].off = to;
+			return 0;
+		}
+		if (rc_vec_push(&s->shits, sh)) {
+			c->err = RC_ENOMEM;
+			return 1;
+		}
+		return 0;
+	}
 	if (rc_vec_push(&c->slot->hits, h)) {
 		c->err = RC_ENOMEM;
 		return 1;
@@ -245,6 +275,38 @@ static int cmp_hit(const void *pa, const void *pb)
 	if (a->off != b->off)
 		return a->off < b->off ? -1 : 1;
 	return a->pattern < b->pattern ? -1 : a->pattern > b->pattern;
+}
+
+/*
+ * A copy of buf[from, from + n) in which every confirmed secret of the file
+ * is cut down to the characters that may be shown and "...": evidence
+ * never carries a secret, whichever check's pattern found the line.
+ */
+static char *snippet_of(const struct slot *s, const char *buf, size_t from,
+			size_t n)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	size_t i, at = from, end = from + n;
+
+	for (i = 0; i < s->secrets.n; i++) {
+		const struct rc_secret_finding *f = &s->secrets.v[i];
+		size_t a = f->off, z = f->off + f->len;
+
+		if (z <= at || a >= end)
+			continue;
+		if (a > at)
+			rc_buf_add(&b, buf + at, a - at);
+		if (a >= at)
+			rc_buf_addf(&b, "%s\xe2\x80\xa6", f->prefix);
+		at = z < end ? z : end;
+	}
+	if (at < end)
+		rc_buf_add(&b, buf + at, end - at);
+	if (rc_buf_err(&b)) {
+		rc_buf_release(&b);
+		return NULL;
+	}
+	return rc_buf_detach(&b, NULL);
 }
 
 /* Turn raw (pattern, offset) hits into (pattern, line, snippet) for the
@@ -298,7 +360,8 @@ static int resolve_hits(struct run *r, struct worker *w, size_t file,
 		s->found.v[s->found.n].flags =
 			(how == MATCH_REL ? RC_HIT_RELONLY : 0) | code;
 		s->found.v[s->found.n].snippet =
-			rc_strndup(buf + line_start, n);
+			s->secrets.n ? snippet_of(s, buf, line_start, n)
+				     : rc_strndup(buf + line_start, n);
 		if (!s->found.v[s->found.n].snippet)
 			return RC_ENOMEM;
 		s->found.n++;
@@ -338,7 +401,7 @@ static int process_file(size_t i, unsigned worker, void *payload)
 	const struct rc_walk_entry *we = &r->walk->files[i];
 	struct slot *s = &r->slots[i % WINDOW];
 	struct worker *w = &r->workers[worker];
-	struct scan_ctx ctx = { s, 0 };
+	struct scan_ctx ctx = { s, r->npatterns, 0 };
 	struct rc_err err = RC_ERR_INIT;
 	size_t probe;
 	int e;
@@ -372,11 +435,20 @@ static int process_file(size_t i, unsigned worker, void *payload)
 				  w->buf.len, on_match, &ctx);
 		if (e || ctx.err)
 			return e ? e : ctx.err;
+		if (s->shits.n) {
+			e = rc_secrets_confirm(r->secrets, we->path, w->buf.ptr,
+					       w->buf.len, s->shits.v,
+					       s->shits.n, &s->secrets,
+					       &s->scounts);
+			s->shits.n = 0;
+			if (e)
+				return e;
+		}
 		if (s->hits.n && (e = resolve_hits(r, w, i, s, we->path,
 						   w->buf.ptr, w->buf.len)))
 			return e;
 	}
-	if (rc_collect_wants(we->path)) {
+	if (!r->opts->secrets_only && rc_collect_wants(we->path)) {
 		if (!s->facts && (e = rc_facts_new(&s->facts)))
 			return e;
 		e = rc_collect_file(s->facts, &s->diags, we->path, w->buf.ptr,
@@ -385,6 +457,61 @@ static int process_file(size_t i, unsigned worker, void *payload)
 			return e;
 	}
 	return 0;
+}
+
+/* Record the file's confirmed secrets: a `secret.found` fact each (what the
+ * secrets-none check reads) and, for `readycheck secrets`, a report item. */
+static int drain_secrets(struct run *r, struct slot *s, const char *path)
+{
+	struct rc_buf note = RC_BUF_INIT;
+	size_t k;
+	int e = 0;
+
+	r->scounts.baseline += s->scounts.baseline;
+	r->scounts.allow += s->scounts.allow;
+	r->scounts.inline_allow += s->scounts.inline_allow;
+	r->scounts.placeholder += s->scounts.placeholder;
+	memset(&s->scounts, 0, sizeof(s->scounts));
+	for (k = 0; k < s->secrets.n && !e; k++) {
+		const struct rc_secret_finding *f = &s->secrets.v[k];
+		const struct rc_secret_rule *rule = &r->secrets->rules[f->rule];
+		struct rc_secret_item *it;
+
+		rc_buf_reset(&note);
+		rc_buf_addf(&note, "%s\xe2\x80\xa6, %zu chars, fingerprint %s",
+			    f->prefix, f->length, f->fingerprint);
+		if (rc_buf_err(&note) ||
+		    rc_facts_add_note(r->facts, "secret.found", rule->id, path,
+				      f->line, note.ptr)) {
+			e = RC_ENOMEM;
+			break;
+		}
+		if (!r->srep)
+			continue;
+		if (rc_vec_reserve_((void **)&r->srep->items, &r->srep->cap,
+				    r->srep->n + 1, sizeof(*r->srep->items))) {
+			e = RC_ENOMEM;
+			break;
+		}
+		it = &r->srep->items[r->srep->n];
+		memset(it, 0, sizeof(*it));
+		it->rule = rule->id;
+		it->description = rule->description;
+		it->severity = rule->severity;
+		it->line = f->line;
+		it->col = f->col;
+		it->length = f->length;
+		if (!(it->path = rc_arena_strdup(r->sarena, path)) ||
+		    !(it->prefix = rc_arena_strdup(r->sarena, f->prefix)) ||
+		    !(it->fingerprint =
+			      rc_arena_strdup(r->sarena, f->fingerprint)))
+			e = RC_ENOMEM;
+		else
+			r->srep->n++;
+	}
+	s->secrets.n = 0;
+	rc_buf_release(&note);
+	return e;
 }
 
 static int drain_file(size_t i, void *payload)
@@ -412,6 +539,8 @@ static int drain_file(size_t i, void *payload)
 		rc_free(s->found.v[k].snippet);
 	}
 	s->found.n = 0;
+	if (!e && r->secrets)
+		e = drain_secrets(r, s, we->path);
 	if (s->facts) {
 		if (!e)
 			e = rc_facts_merge(r->facts, s->facts);
@@ -431,12 +560,12 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 {
 	struct rc_pattern *pats = NULL;
 	struct rc_matcher *matcher = NULL;
-	size_t i, np = r->catalog->npatterns;
+	size_t i, np = r->npatterns, ns = r->secrets ? r->secrets->n : 0;
 	unsigned j;
 	int e = 0;
 
-	if (np) {
-		pats = rc_calloc(np, sizeof(*pats));
+	if (np + ns) {
+		pats = rc_calloc(np + ns, sizeof(*pats));
 		if (!pats)
 			return rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
 					  "out of memory");
@@ -446,7 +575,15 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 						? RC_PAT_CASELESS
 						: 0;
 		}
-		e = rc_matcher_new(&matcher, pats, np, r->opts->cache_dir,
+		/* the secret detectors in the same database: every match */
+		for (i = 0; i < ns; i++) {
+			pats[np + i].regex = r->secrets->rules[i].pattern;
+			pats[np + i].flags =
+				RC_PAT_ALL |
+				(r->secrets->rules[i].caseless ? RC_PAT_CASELESS
+							       : 0);
+		}
+		e = rc_matcher_new(&matcher, pats, np + ns, r->opts->cache_dir,
 				   r->diags, err);
 		rc_free(pats);
 		if (e)
@@ -502,6 +639,8 @@ out:
 				rc_free(s->found.v[k].snippet);
 			rc_vec_free(&s->found);
 			rc_vec_free(&s->hits);
+			rc_vec_free(&s->shits);
+			rc_vec_free(&s->secrets);
 			rc_facts_free(s->facts);
 			rc_diags_release(&s->diags);
 		}
@@ -1014,19 +1153,82 @@ out:
 	return e;
 }
 
-int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
-		struct rc_err *err)
+/*
+ * The baseline of accepted secrets: a JSON file written by
+ * `readycheck secrets --baseline-write`, {"findings": [{"fingerprint"...}]}.
+ * A named file must exist; the default one may be absent.
+ */
+static int load_baseline(struct rc_secrets *set, const char *root,
+			 const char *path, struct rc_err *err)
 {
-	struct rc_walk_opts wo = RC_WALK_OPTS_INIT;
-	struct rc_walk_result walk = { 0 };
+	struct rc_buf name = RC_BUF_INIT, text = RC_BUF_INIT;
+	struct rc_doc *doc = NULL;
+	const struct rc_node *list;
+	const char **fps = NULL;
+	size_t i, n = 0;
+	struct stat st;
+	int e = 0;
+
+	if (path && !*path)
+		return 0;
+	if (!path) {
+		rc_buf_addf(&name, "%s/.readycheck-secrets.json", root);
+		if (rc_buf_err(&name))
+			return rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
+					  "out of memory");
+		path = name.ptr;
+		if (stat(path, &st) && errno == ENOENT)
+			goto out;
+	}
+	if ((e = rc_fs_read(&text, AT_FDCWD, path, 64u << 20, false, err)) ||
+	    (e = rc_json_parse(&doc, text.ptr, text.len, path, err)))
+		goto bad;
+	list = rc_node_get(doc->root, "findings");
+	if (!rc_node_is(list, RC_NODE_ARRAY)) {
+		e = rc_err_set(err, RC_EUSAGE, path, 1, 1,
+			       "not a secrets baseline (no \"findings\" "
+			       "list); write one with `readycheck secrets "
+			       "--baseline-write`");
+		goto bad;
+	}
+	fps = rc_calloc(rc_node_count(list) + 1, sizeof(*fps));
+	if (!fps) {
+		e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < rc_node_count(list); i++) {
+		const struct rc_node *fp =
+			rc_node_get(rc_node_at(list, i), "fingerprint");
+
+		if (rc_node_str(fp))
+			fps[n++] = rc_node_str(fp);
+	}
+	if (rc_secrets_set_baseline(set, fps, n))
+		e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
+	goto out;
+bad:
+	if (e == RC_EIO || e == RC_EPARSE) {
+		e = RC_EUSAGE; /* the user named or keeps a bad file */
+		if (err)
+			err->code = e;
+	}
+out:
+	rc_free(fps);
+	rc_doc_free(doc);
+	rc_buf_release(&text);
+	rc_buf_release(&name);
+	return e;
+}
+
+/* A result with the configuration, the catalog and the secrets baseline
+ * loaded: what every kind of scan starts from. */
+static int open_result(struct rc_scan_result **out,
+		       const struct rc_scan_opts *opts, struct rc_err *err)
+{
 	struct rc_scan_result *res;
-	struct rc_project project = { 0 };
-	struct run run = { 0 };
 	struct rc_buf cfgpath = RC_BUF_INIT;
 	const char *config_path = opts->config_path;
-	unsigned weights[RC_CAT_COUNT], jobs;
 	struct stat st;
-	size_t c;
 	int e;
 
 	*out = NULL;
@@ -1035,7 +1237,6 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		return rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
 	rc_config_init(&res->config);
 	rc_arena_init(&res->arena);
-	run.rootfd = -1;
 	if (stat(opts->root, &st) || !S_ISDIR(st.st_mode)) {
 		e = rc_err_set(err, RC_EUSAGE, opts->root, 0, 0,
 			       "not a directory");
@@ -1058,7 +1259,35 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		rc_err_set(err, e, NULL, 0, 0, "out of memory");
 		goto fail;
 	}
+	if (!opts->no_secrets &&
+	    (e = load_baseline(res->catalog->secrets, opts->root,
+			       opts->secrets_baseline, err)))
+		goto fail;
+	rc_buf_release(&cfgpath);
+	*out = res;
+	return 0;
+fail:
+	rc_buf_release(&cfgpath);
+	rc_scan_result_free(res);
+	return e;
+}
 
+int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
+		struct rc_err *err)
+{
+	struct rc_walk_opts wo = RC_WALK_OPTS_INIT;
+	struct rc_walk_result walk = { 0 };
+	struct rc_scan_result *res;
+	struct rc_project project = { 0 };
+	struct run run = { 0 };
+	unsigned weights[RC_CAT_COUNT], jobs;
+	size_t c;
+	int e;
+
+	*out = NULL;
+	run.rootfd = -1;
+	if ((e = open_result(&res, opts, err)))
+		return e;
 	jobs = opts->jobs ? opts->jobs : rc_pool_cpus();
 	wo.root = opts->root;
 	wo.ignore = res->config.ignore;
@@ -1075,6 +1304,11 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 	run.facts = res->facts;
 	run.diags = &res->diags;
 	run.max_size = wo.max_size;
+	run.npatterns = opts->secrets_only ? 0 : res->catalog->npatterns;
+	if (!opts->no_secrets && res->catalog->secrets->n)
+		run.secrets = res->catalog->secrets;
+	run.srep = &res->secrets;
+	run.sarena = &res->arena;
 	run.rootfd = open(opts->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (run.rootfd < 0) {
 		e = rc_err_set(err, RC_EIO, opts->root, 0, 0,
@@ -1083,6 +1317,18 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 	}
 	if ((e = scan_files(&run, jobs, err)))
 		goto fail;
+	res->secrets.root = opts->root;
+	res->secrets.files = walk.n - run.skipped;
+	res->secrets.bytes = run.bytes;
+	res->secrets.detectors = run.secrets ? run.secrets->n : 0;
+	res->secrets.suppressed.baseline = run.scounts.baseline;
+	res->secrets.suppressed.allow = run.scounts.allow;
+	res->secrets.suppressed.inline_allow = run.scounts.inline_allow;
+	res->secrets.suppressed.placeholder = run.scounts.placeholder;
+	if (opts->secrets_only) {
+		rc_diags_sort(&res->diags);
+		goto done;
+	}
 	if (rc_facts_add_num(res->facts, "files.count", (double)walk.n, NULL,
 			     0) ||
 	    rc_facts_add_num(res->facts, "files.bytes", (double)run.bytes, NULL,
@@ -1121,18 +1367,121 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 			goto fail;
 		}
 	}
+done:
 	close(run.rootfd);
 	rc_walk_result_release(&walk);
-	rc_buf_release(&cfgpath);
 	*out = res;
 	return 0;
 fail:
 	if (run.rootfd >= 0)
 		close(run.rootfd);
 	rc_walk_result_release(&walk);
-	rc_buf_release(&cfgpath);
 	rc_scan_result_free(res);
 	return e;
+}
+
+struct history {
+	struct rc_scan_result *res;
+	const struct rc_secrets *set;
+	struct rc_secrets_scanner *sc;
+	rc_secret_vec found;
+	struct rc_secret_counts counts;
+};
+
+static int on_blob(const struct rc_git_blob *b, void *payload)
+{
+	struct history *h = payload;
+	struct rc_secrets_report *rep = &h->res->secrets;
+	struct rc_arena *a = &h->res->arena;
+	size_t k;
+	int e;
+
+	h->found.n = 0;
+	if ((e = rc_secrets_scan(h->sc, b->path, b->data, b->len, &h->found,
+				 &h->counts)))
+		return e;
+	for (k = 0; k < h->found.n; k++) {
+		const struct rc_secret_finding *f = &h->found.v[k];
+		const struct rc_secret_rule *rule = &h->set->rules[f->rule];
+		struct rc_secret_item *it;
+		size_t j;
+
+		/* the same secret at the same path in a later blob (the file
+		 * changed around it) was reported where it first appeared */
+		for (j = 0; j < rep->n; j++)
+			if (!strcmp(rep->items[j].fingerprint, f->fingerprint))
+				break;
+		if (j < rep->n)
+			continue;
+
+		if (rc_vec_reserve_((void **)&rep->items, &rep->cap, rep->n + 1,
+				    sizeof(*rep->items)))
+			return RC_ENOMEM;
+		it = &rep->items[rep->n];
+		memset(it, 0, sizeof(*it));
+		it->rule = rule->id;
+		it->description = rule->description;
+		it->severity = rule->severity;
+		it->line = f->line;
+		it->col = f->col;
+		it->length = f->length;
+		if (!(it->path = rc_arena_strdup(a, b->path)) ||
+		    !(it->prefix = rc_arena_strdup(a, f->prefix)) ||
+		    !(it->fingerprint = rc_arena_strdup(a, f->fingerprint)) ||
+		    !(it->commit = rc_arena_strdup(a, b->commit)) ||
+		    !(it->date = rc_arena_strdup(a, b->date)))
+			return RC_ENOMEM;
+		rep->n++;
+	}
+	return 0;
+}
+
+int rc_scan_history(struct rc_scan_result **out,
+		    const struct rc_scan_opts *opts, struct rc_err *err)
+{
+	struct rc_scan_result *res;
+	struct history h = { 0 };
+	struct rc_git_blob_stats st;
+	int e;
+
+	*out = NULL;
+	if ((e = open_result(&res, opts, err)))
+		return e;
+	h.res = res;
+	h.set = res->catalog->secrets;
+	if ((e = rc_secrets_scanner_new(&h.sc, h.set, opts->cache_dir,
+					&res->diags, err)))
+		goto out;
+	e = rc_git_each_blob(opts->root,
+			     res->config.max_file_size
+				     ? res->config.max_file_size
+				     : DEFAULT_MAX_SIZE,
+			     on_blob, &h, &st, err);
+	if (e == RC_ENOMEM || e == RC_EINTERNAL)
+		rc_err_set(err, e, NULL, 0, 0, "history scan failed: %s",
+			   e == RC_ENOMEM ? "out of memory" : "internal error");
+	if (e)
+		goto out;
+	res->secrets.root = opts->root;
+	res->secrets.history = true;
+	res->secrets.files = st.blobs;
+	res->secrets.bytes = st.bytes;
+	res->secrets.commits = st.commits;
+	res->secrets.detectors = h.set->n;
+	res->secrets.suppressed.baseline = h.counts.baseline;
+	res->secrets.suppressed.allow = h.counts.allow;
+	res->secrets.suppressed.inline_allow = h.counts.inline_allow;
+	res->secrets.suppressed.placeholder = h.counts.placeholder;
+	rc_diags_sort(&res->diags);
+out:
+	rc_vec_free(&h.found);
+	rc_secrets_scanner_free(h.sc);
+	if (e) {
+		rc_scan_result_free(res);
+		return e;
+	}
+	*out = res;
+	return 0;
 }
 
 void rc_scan_result_free(struct rc_scan_result *r)
@@ -1142,6 +1491,7 @@ void rc_scan_result_free(struct rc_scan_result *r)
 	if (!r)
 		return;
 	rc_free(r->report.roadmap);
+	rc_free(r->secrets.items);
 	rc_facts_free(r->facts);
 	rc_catalog_free(r->catalog);
 	rc_config_release(&r->config);

@@ -14,6 +14,7 @@
 #include "../core/err.h"
 #include "../facts/facts.h"
 #include "../report/report.h"
+#include "../report/secrets.h"
 #include "../rules/catalog.h"
 #include "../rules/config.h"
 
@@ -28,6 +29,13 @@ struct rc_scan_opts {
 	bool strict;	       /* unattested manual items count as failing */
 	const char *cache_dir; /* compiled pattern cache, or NULL for none */
 	const char *today;     /* "YYYY-MM-DD" for expiry checks; NULL: now */
+	/* Secret scanning (`readycheck secrets`): only the secret detectors
+	 * are searched, no collector runs and nothing is evaluated. */
+	bool secrets_only;
+	bool no_secrets; /* scan without the secret detectors */
+	/* accepted findings: NULL for ROOT/.readycheck-secrets.json if it
+	 * exists; "" for none */
+	const char *secrets_baseline;
 	/* Called on the calling thread as files are done (may be NULL). */
 	void (*progress)(uint64_t done, uint64_t total, void *payload);
 	void *progress_payload;
@@ -42,6 +50,7 @@ struct rc_scan_opts {
 
 struct rc_scan_result {
 	struct rc_report report;
+	struct rc_secrets_report secrets; /* confirmed secrets, file order */
 	struct rc_facts *facts;
 	struct rc_catalog *catalog;
 	struct rc_config config;
@@ -59,6 +68,16 @@ struct rc_scan_result {
 int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		struct rc_err *err);
 void rc_scan_result_free(struct rc_scan_result *r);
+
+/*
+ * Secrets in git history (`readycheck secrets --history`): every blob
+ * reachable from any ref of the repository at opts->root, searched once,
+ * each finding with the commit, author date and path where its blob first
+ * appears (oldest commit first). Reads the object database through libgit2
+ * and checks nothing out. The findings land in result->secrets.
+ */
+int rc_scan_history(struct rc_scan_result **out,
+		    const struct rc_scan_opts *opts, struct rc_err *err);
 
 /* Load only the catalog (built-in + config at path, may be NULL). */
 int rc_engine_load_catalog(struct rc_catalog **out, struct rc_config *cfg,

@@ -12,6 +12,7 @@
 #include "../core/str.h"
 #include "../parse/yaml.h"
 #include "schema.h"
+#include "secret_rules.h"
 
 #include <stdio.h>
 
@@ -30,7 +31,8 @@ static const char *const waiver_keys[] = {
 static const char *const attest_keys[] = { "by", "date", "evidence",
 					   "expires" };
 
-static const char *const secrets_keys[] = { "allow" };
+static const char *const secrets_keys[] = { "allow", "paths", "fingerprints",
+					    "rules" };
 
 static const char *const profiles[] = { "auto", "service", "library",
 					"cli",	"app",	   "worker" };
@@ -268,25 +270,71 @@ static int parse_weights(struct rc_config *cfg, struct rc_schema_ctx *sx,
 	return 0;
 }
 
-static int parse_secrets(struct rc_config *cfg, struct rc_schema_ctx *sx,
-			 const struct rc_node *v)
+/* A fingerprint as readycheck prints it: RC_SECRET_FP_LEN hex digits. */
+static bool fingerprint_ok(const char *s)
 {
-	const struct rc_node *allow;
 	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (!strchr("0123456789abcdef", s[i]))
+			return false;
+	return i == RC_SECRET_FP_LEN;
+}
+
+/*
+ * secrets: { allow: [regex], paths: [glob], fingerprints: [hex],
+ * rules: [detector] }. The catalog's detector set takes all of them (with
+ * no catalog, they are only validated).
+ */
+static int parse_secrets(struct rc_config *cfg, struct rc_schema_ctx *sx,
+			 const struct rc_node *v, struct rc_catalog *catalog,
+			 const char *buf, size_t len)
+{
+	const struct rc_node *k;
+	struct rc_secrets *set = catalog ? catalog->secrets : NULL;
+	const char **list;
+	size_t i, n;
+	void *re;
 	int e;
 
 	if ((e = rc_schema_check_keys(sx, v, "'secrets'", secrets_keys,
 				      RC_ARRAY_SIZE(secrets_keys))))
 		return e;
-	if (!(allow = rc_node_get(v, "allow")))
-		return 0;
-	if ((e = get_list(sx, allow, "allow", "regexes", &cfg->secrets_allow,
-			  &cfg->nsecrets_allow)))
-		return e;
-	for (i = 0; i < cfg->nsecrets_allow; i++)
-		if ((e = rc_schema_regex(sx, rc_node_at(allow, i),
-					 cfg->secrets_allow[i], 0, NULL)))
+	if ((k = rc_node_get(v, "allow"))) {
+		if ((e = get_list(sx, k, "allow", "regexes",
+				  &cfg->secrets_allow, &cfg->nsecrets_allow)))
 			return e;
+		for (i = 0; i < cfg->nsecrets_allow; i++) {
+			if ((e = rc_schema_regex(sx, rc_node_at(k, i),
+						 cfg->secrets_allow[i], 0,
+						 set ? &re : NULL)))
+				return e;
+			if (set && (e = rc_secrets_allow_regex(set, re)))
+				return e;
+		}
+	}
+	if ((k = rc_node_get(v, "paths"))) {
+		if ((e = get_list(sx, k, "paths", "globs", &list, &n)))
+			return e;
+		if (set && (e = rc_secrets_allow_paths(set, list, n)))
+			return e;
+	}
+	if ((k = rc_node_get(v, "fingerprints"))) {
+		if ((e = get_list(sx, k, "fingerprints", "fingerprints", &list,
+				  &n)))
+			return e;
+		for (i = 0; i < n; i++)
+			if (!fingerprint_ok(list[i]))
+				return rc_schema_error(
+					sx, rc_node_at(k, i),
+					"bad fingerprint '%s' (expected the %d "
+					"hex digits readycheck secrets prints)",
+					list[i], RC_SECRET_FP_LEN);
+		if (set && (e = rc_secrets_allow_fingerprints(set, list, n)))
+			return e;
+	}
+	if ((k = rc_node_get(v, "rules")) && set)
+		return rc_secret_rules_add(set, k, sx->path, buf, len, sx->err);
 	return 0;
 }
 
@@ -487,7 +535,7 @@ static int parse_key(struct rc_config *cfg, struct rc_schema_ctx *sx,
 	} else if (!strcmp(k, "attest")) {
 		return parse_attest(cfg, sx, v);
 	} else if (!strcmp(k, "secrets")) {
-		return parse_secrets(cfg, sx, v);
+		return parse_secrets(cfg, sx, v, catalog, buf, len);
 	} else if (!strcmp(k, "checks")) {
 		if (!catalog)
 			return 0;
