@@ -84,6 +84,7 @@ static double shown(double total)
 static const char *const profiles[] = { "auto", "service", "library", "cli",
 					"app",	"worker",  NULL };
 static const char *const colors[] = { "auto", "always", "never", NULL };
+static const char *const fail_ons[] = { "secrets", "none", NULL };
 
 int cmd_scan(int argc, char **argv)
 {
@@ -92,6 +93,7 @@ int cmd_scan(int argc, char **argv)
 	struct rc_scan_result *res = NULL;
 	struct rc_err err = RC_ERR_INIT;
 	const char *config = NULL, *profile = NULL, *color = "auto";
+	const char *fail_on = "none";
 	const char *pos[1];
 	int fail_under = -1, jobs = 0, npos = 0, i, code = RC_EXIT_OK;
 	bool no_git = false, quiet = false, verbose = false, help = false;
@@ -114,6 +116,10 @@ int cmd_scan(int argc, char **argv)
 			    "exit 1 when the score is under N (0-100)", 0, 100),
 		RC_OPT_INT_("jobs", 'j', &jobs, "N",
 			    "worker threads (default: number of CPUs)", 1, 256),
+		RC_OPT_CHOICE_("fail-on", 0, &fail_on, "WHAT",
+			       "secrets: exit 1 when the scan finds a secret "
+			       "(none: the default)",
+			       fail_ons),
 		RC_OPT_BOOL_("strict", 0, &strict,
 			     "count manual items without attestation as "
 			     "failing"),
@@ -191,6 +197,14 @@ int cmd_scan(int argc, char **argv)
 		fprintf(stderr,
 			"readycheck: score %.1f is under the required %d\n",
 			res->report.score.total, res->report.fail_under);
+		code = RC_EXIT_GATE;
+	}
+	if (code == RC_EXIT_OK && !strcmp(fail_on, "secrets") &&
+	    res->secrets.n) {
+		fprintf(stderr,
+			"readycheck: %zu secret%s found (see secrets-none; "
+			"`readycheck secrets` lists them)\n",
+			res->secrets.n, res->secrets.n == 1 ? "" : "s");
 		code = RC_EXIT_GATE;
 	}
 	if (code == RC_EXIT_OK && res->report.expired) {

@@ -495,7 +495,7 @@ static void fact_describe(struct rc_buf *b, const struct rc_pred *p,
 
 	rc_buf_addf(b, "%s = ", fa->name);
 	add_value(b, fact_text(fa, buf, sizeof(buf)));
-	if (fa->type == RC_FACT_NUM && fa->note) {
+	if (fa->note && *fa->note) {
 		rc_buf_adds(b, " (");
 		add_value(b, fa->note);
 		rc_buf_addc(b, ')');
