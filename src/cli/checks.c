@@ -68,7 +68,7 @@ static void explain(struct rc_buf *b, const struct rc_check *c)
 	rc_buf_adds(b, "  applies to: ");
 	if (!c->kinds && !c->ecosystems && !c->applies)
 		rc_buf_adds(b, "every project");
-	for (i = 0; i < 4; i++)
+	for (i = 0; rc_kind_name_at(i); i++)
 		if (c->kinds & (1u << i))
 			rc_buf_addf(b, "%s ", rc_kind_name(1u << i));
 	if (c->ecosystems)
