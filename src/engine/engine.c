@@ -17,6 +17,7 @@
 #include "../rules/eval.h"
 #include "../score/score.h"
 #include "../walk/glob.h"
+#include "../walk/ignore.h"
 #include "../walk/walk.h"
 
 #include <errno.h>
@@ -1382,6 +1383,7 @@ fail:
 
 struct history {
 	struct rc_scan_result *res;
+	struct rc_ignore *ignore; /* the config's ignore list, or NULL */
 	const struct rc_secrets *set;
 	struct rc_secrets_scanner *sc;
 	rc_secret_vec found;
@@ -1397,6 +1399,13 @@ static int on_blob(const struct rc_git_blob *b, void *payload)
 	int e;
 
 	h->found.n = 0;
+	/* what the user told readycheck not to read, in any version */
+	if (h->ignore) {
+		const struct rc_ignore *sets[1] = { h->ignore };
+
+		if (rc_ignore_is_excluded(sets, 1, b->path, false))
+			return 0;
+	}
 	if ((e = rc_secrets_scan(h->sc, b->path, b->data, b->len, &h->found,
 				 &h->counts)))
 		return e;
@@ -1449,6 +1458,20 @@ int rc_scan_history(struct rc_scan_result **out,
 		return e;
 	h.res = res;
 	h.set = res->catalog->secrets;
+	if (res->config.nignore) {
+		size_t i;
+
+		if ((e = rc_ignore_parse(&h.ignore, "", 0, ""))) {
+			rc_err_set(err, e, NULL, 0, 0, "out of memory");
+			goto out;
+		}
+		for (i = 0; i < res->config.nignore; i++)
+			if ((e = rc_ignore_add(h.ignore,
+					       res->config.ignore[i]))) {
+				rc_err_set(err, e, NULL, 0, 0, "out of memory");
+				goto out;
+			}
+	}
 	if ((e = rc_secrets_scanner_new(&h.sc, h.set, opts->cache_dir,
 					&res->diags, err)))
 		goto out;
@@ -1476,6 +1499,7 @@ int rc_scan_history(struct rc_scan_result **out,
 out:
 	rc_vec_free(&h.found);
 	rc_secrets_scanner_free(h.sc);
+	rc_ignore_free(h.ignore);
 	if (e) {
 		rc_scan_result_free(res);
 		return e;

@@ -207,6 +207,10 @@ r=json.load(open(sys.argv[1]))
 print("\n".join("%s:%d %s %s" % (f["path"], f["line"], f["commit"], f["date"]) for f in r["findings"]))' "$RC_WORK/h.json")"
 expect_eq "history: every commit of every branch walked" 4 \
 	"$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["commits"])' "$RC_WORK/h.json")"
+printf 'version: 1\nignore: ["config.py"]\n' >"$RC_WORK/hist.yml"
+code=0
+"$RC_BIN" secrets --history --config "$RC_WORK/hist.yml" "$hist" >/dev/null || code=$?
+expect_eq "history: the config's ignore list applies to every version" 0 "$code"
 code=0
 "$RC_BIN" secrets --history "$repo/src" 2>"$RC_WORK/nogit.err" >/dev/null || code=$?
 expect_eq "history: not a repository is a usage error" 2 "$code"
