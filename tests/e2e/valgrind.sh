@@ -26,4 +26,19 @@ for dir in "$RC_SRC"/tests/fixtures/*/; do
 	elif [ "$code" -gt 1 ]; then not_ok "$name: exit $code"; head -30 "$RC_WORK/$name.vg"
 	else ok "$name: clean under valgrind"; fi
 done
+# the secret scanner alone, over a tree and over a git history (seed-telemetry
+# holds secrets; the sandbox with dot-fixture-git is a repository)
+for name in seed-telemetry well-prepared; do
+	fx="$RC_WORK/fx/$name"
+	(cd "$fx" && "$RC_BIN" secrets . >/dev/null 2>&1) || true
+	for mode in "" "--history"; do
+		code=0
+		(cd "$fx" && valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect \
+			--errors-for-leak-kinds=definite,indirect --error-exitcode=9 \
+			"$RC_BIN" secrets $mode --format json -o /dev/null . 2>"$RC_WORK/$name.s.vg") || code=$?
+		if [ "$code" -eq 9 ]; then not_ok "$name: secrets $mode: valgrind errors"; head -30 "$RC_WORK/$name.s.vg"
+		elif [ "$code" -gt 1 ]; then not_ok "$name: secrets $mode: exit $code"; head -30 "$RC_WORK/$name.s.vg"
+		else ok "$name: secrets $mode clean under valgrind"; fi
+	done
+done
 finish
