@@ -133,7 +133,7 @@ static int parse_rule(struct rc_schema_ctx *sx, struct rc_secrets *set,
 {
 	const struct rc_node *v;
 	size_t i;
-	double d;
+	double d = 0;
 	int e;
 
 	memset(r, 0, sizeof(*r));
