@@ -75,7 +75,8 @@ void rc_scan_result_free(struct rc_scan_result *r);
  * each finding with the commit, author date and path where its blob first
  * appears (oldest commit first). Reads the object database through libgit2
  * and checks nothing out. The config's `ignore` patterns and
- * `secrets.paths` apply to the paths of every version. The findings land in result->secrets.
+ * `secrets.paths` apply to the paths of every version. The findings land in
+ * result->secrets.
  */
 int rc_scan_history(struct rc_scan_result **out,
 		    const struct rc_scan_opts *opts, struct rc_err *err);
