@@ -136,14 +136,20 @@ static const char *ext_of(const char *path)
 
 bool rc_db_migration_file(const char *path)
 {
-	static const char *const exts[] = { ".sql", ".py", ".js", ".ts",
-					    ".mjs", ".rb", ".go", ".php" };
+	static const char *const exts[] = { ".sql", ".py",  ".js",
+					    ".ts",  ".mjs", ".rb",
+					    ".go",  ".php", ".cs" };
 	const char *ext = ext_of(path), *base = strrchr(path, '/');
 	size_t i;
 
 	base = base ? base + 1 : path;
 	if (!rc_db_migrations_dir(path) || !strcmp(base, "__init__.py") ||
 	    rc_manifest_foreign(path))
+		return false;
+	/* EF Core: the generated metadata of a migration and the model
+	 * snapshot are not migrations */
+	if (rc_str_ends_with(base, ".Designer.cs") ||
+	    rc_str_ends_with(base, "ModelSnapshot.cs"))
 		return false;
 	for (i = 0; i < RC_ARRAY_SIZE(exts); i++)
 		if (!strcmp(ext, exts[i]))
@@ -177,6 +183,50 @@ static const char *find(const char *buf, size_t len, const char *s)
 	return rc_str_find(buf, len, s, strlen(s));
 }
 
+/*
+ * EF Core: does `void Down(...)` have a body with a statement? The body is
+ * the braces after the parameter list (or an expression body `=> x;`);
+ * comments and blanks do not count.
+ */
+static bool ef_down(const char *buf, size_t len)
+{
+	const char *p = find(buf, len, "void Down("), *end = buf + len;
+	int depth = 0;
+
+	if (!p)
+		return false;
+	p += 10;
+	while (p < end && *p != ')')
+		p++;
+	while (p < end && *p != '{' && *p != '=')
+		p++;
+	if (p >= end)
+		return false;
+	if (*p == '=')
+		return true; /* => migrationBuilder.DropTable(...); */
+	for (p++; p < end; p++) {
+		if (p + 1 < end && p[0] == '/' && p[1] == '/') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (p + 1 < end && p[0] == '/' && p[1] == '*') {
+			const char *c = rc_str_find(
+				p + 2, (size_t)(end - p - 2), "*/", 2);
+
+			p = c ? c + 1 : end;
+		} else if (*p == '{') {
+			depth++;
+		} else if (*p == '}') {
+			if (!depth)
+				return false; /* the body ended empty */
+			depth--;
+		} else if (*p != ' ' && *p != '\t' && *p != '\r' &&
+			   *p != '\n') {
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool has_down(const char *path, const char *buf, size_t len)
 {
 	static const char *const markers[] = {
@@ -189,6 +239,8 @@ static bool has_down(const char *path, const char *buf, size_t len)
 	const char *at;
 	size_t i;
 
+	if (!strcmp(ext_of(path), ".cs"))
+		return ef_down(buf, len);
 	if (!strcmp(ext_of(path), ".py")) {
 		if ((at = find(buf, len, "def downgrade")) ||
 		    (at = find(buf, len, "def down(")))
@@ -276,8 +328,10 @@ static bool companion(const struct rc_facts *f, const char *path)
 	return false;
 }
 
-static const char *tool_of(const char *dir)
+static const char *tool_of(const char *dir, const char *file)
 {
+	if (!strcmp(ext_of(file), ".cs"))
+		return "ef";
 	if (rc_str_ends_with(dir, "alembic/versions"))
 		return "alembic";
 	if (rc_str_ends_with(dir, "db/migrate"))
@@ -329,7 +383,7 @@ int rc_collect_db(struct rc_facts *f)
 			dir[n] = '\0';
 			if (!rc_facts_find(f, "db.migrations", dir) &&
 			    (e = rc_facts_add_note(f, "db.migrations", dir, dir,
-						   0, tool_of(dir))))
+						   0, tool_of(dir, x->str))))
 				return e;
 		}
 		if (!x->note || strcmp(x->note, "down") == 0)

@@ -60,21 +60,36 @@ int rc_collect_gomod(struct rc_facts *f, struct rc_diags *d, const char *path,
 int rc_collect_go_source(struct rc_facts *f, struct rc_diags *d,
 			 const char *path, const char *buf, size_t len);
 
-/* Java: pom.xml (XML-lite). */
+/* Java: pom.xml (XML-lite): coordinates, dependencies, the main class of
+ * an executable jar, distributionManagement. */
 int rc_collect_pom(struct rc_facts *f, struct rc_diags *d, const char *path,
 		   const char *buf, size_t len);
-/* Java/Kotlin: build.gradle and build.gradle.kts (dependency strings and
- * the java-library plugin by simple scanning). */
+/* Java/Kotlin: build.gradle and build.gradle.kts (dependency strings,
+ * plugins, the application main class and a top-level `version = "x"` by
+ * simple scanning). */
 int rc_collect_gradle(struct rc_facts *f, struct rc_diags *d, const char *path,
 		      const char *buf, size_t len);
 
-/* Ruby: Gemfile (gem lines, development/test groups). */
+/* Ruby: the files of RC_MF_GEMFILE by name: a *.gemspec goes to
+ * rc_collect_gemspec(), lib/.../version.rb to rc_collect_ruby_version(),
+ * anything else is a Gemfile (gem lines, development/test groups). */
 int rc_collect_gemfile(struct rc_facts *f, struct rc_diags *d, const char *path,
 		       const char *buf, size_t len);
-/* PHP: composer.json (require, require-dev). */
+/* Ruby: *.gemspec, by simple scanning of `spec.<attr> = literal` lines of
+ * the Gem::Specification block: name, version, license(s), executables
+ * (`manifest.bin`; a computed list gives `gem.executables`), bindir,
+ * add_dependency/add_runtime_dependency/add_development_dependency. */
+int rc_collect_gemspec(struct rc_facts *f, struct rc_diags *d, const char *path,
+		       const char *buf, size_t len);
+/* Ruby: lib/.../version.rb: `VERSION = "1.2.3"` as `manifest.version`
+ * (no `manifest` fact: the file is not a manifest). */
+int rc_collect_ruby_version(struct rc_facts *f, struct rc_diags *d,
+			    const char *path, const char *buf, size_t len);
+/* PHP: composer.json (require, require-dev, type, bin, autoload). */
 int rc_collect_composer(struct rc_facts *f, struct rc_diags *d,
 			const char *path, const char *buf, size_t len);
-/* .NET: *.csproj, *.fsproj, *.vbproj (PackageReference, Sdk, OutputType). */
+/* .NET: *.csproj, *.fsproj, *.vbproj (PackageReference, Sdk, OutputType,
+ * Version/VersionPrefix, packaging properties, FrameworkReference). */
 int rc_collect_csproj(struct rc_facts *f, struct rc_diags *d, const char *path,
 		      const char *buf, size_t len);
 

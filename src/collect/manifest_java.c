@@ -34,8 +34,61 @@ static int pom_dep_emit(struct rc_facts *f, const char *path,
 		test ? "<dependencies> scope test" : "<dependencies>");
 }
 
+/* What makes the jar executable: the first main class declared under
+ * <build><plugins> (maven-jar-plugin's manifest, the assembly and shade
+ * plugins, exec-maven-plugin, appassembler, jib) or as the exec.mainClass
+ * property, or the spring-boot-maven-plugin (an executable jar even
+ * without one). */
+struct pom_main {
+	const char *name, *main;
+	size_t name_len, main_len;
+	unsigned line;
+};
+
+static bool in_build_plugin(const struct rc_xml *x)
+{
+	static const char *const path[] = { "project", "build", "plugins",
+					    "plugin" };
+	size_t i;
+
+	if (x->depth < RC_ARRAY_SIZE(path))
+		return false;
+	for (i = 0; i < RC_ARRAY_SIZE(path); i++)
+		if (!rc_manifest_eq(x->stack[i].name, x->stack[i].len, path[i]))
+			return false;
+	return true;
+}
+
+static void pom_main_text(struct rc_xml *x, const struct rc_xml_item *it,
+			  struct pom_main *m)
+{
+	const char *el;
+	size_t len;
+
+	/* text outside every element (before the root) has no name */
+	if (m->main || !x->depth)
+		return;
+	el = x->stack[x->depth - 1].name;
+	len = x->stack[x->depth - 1].len;
+	if ((in_build_plugin(x) && x->depth > 4 &&
+	     (rc_manifest_eq(el, len, "mainClass") ||
+	      rc_manifest_eq(el, len, "Main-Class"))) ||
+	    rc_xml_path_is(x, "project/properties/exec.mainClass")) {
+		m->main = it->text;
+		m->main_len = it->text_len;
+		m->line = it->line;
+	} else if (rc_xml_path_is(x,
+				  "project/build/plugins/plugin/artifactId") &&
+		   rc_manifest_eq(it->text, it->text_len,
+				  "spring-boot-maven-plugin") &&
+		   !m->line) {
+		m->line = it->line;
+	}
+}
+
 static int pom_text(struct rc_facts *f, const char *path, struct rc_xml *x,
-		    const struct rc_xml_item *it, struct pom_dep *dep)
+		    const struct rc_xml_item *it, struct pom_dep *dep,
+		    struct pom_main *m)
 {
 	static const struct {
 		const char *path, *fact;
@@ -48,6 +101,15 @@ static int pom_text(struct rc_facts *f, const char *path, struct rc_xml *x,
 	};
 	size_t i;
 
+	pom_main_text(x, it, m);
+	if (rc_xml_path_is(x, "project/artifactId")) {
+		m->name = it->text;
+		m->name_len = it->text_len;
+	}
+	/* ${revision}: a property (CI-friendly versions), not a version */
+	if (rc_xml_path_is(x, "project/version") &&
+	    memchr(it->text, '$', it->text_len))
+		return 0;
 	for (i = 0; i < RC_ARRAY_SIZE(simple); i++)
 		if (rc_xml_path_is(x, simple[i].path))
 			return rc_manifest_strn(f, simple[i].fact, it->text,
@@ -66,17 +128,33 @@ static int pom_text(struct rc_facts *f, const char *path, struct rc_xml *x,
 	return 0;
 }
 
+/* `manifest.bin`: the main class, else the artifact (spring-boot). */
+static int pom_main_emit(struct rc_facts *f, const char *path,
+			 const struct pom_main *m)
+{
+	if (m->main)
+		return rc_manifest_strn(f, "manifest.bin", m->main, m->main_len,
+					path, m->line);
+	if (m->line)
+		return rc_manifest_strn(
+			f, "manifest.bin", m->name ? m->name : "spring-boot",
+			m->name ? m->name_len : 11, path, m->line);
+	return 0;
+}
+
 int rc_collect_pom(struct rc_facts *f, struct rc_diags *d, const char *path,
 		   const char *buf, size_t len)
 {
 	struct rc_xml x;
 	struct rc_xml_item it;
 	struct pom_dep dep;
+	struct pom_main m;
 	int e;
 
 	if ((e = rc_manifest_begin(f, path)))
 		return e;
 	memset(&dep, 0, sizeof(dep));
+	memset(&m, 0, sizeof(m));
 	rc_xml_init(&x, buf, len);
 	while (rc_xml_next(&x, &it) > RC_XML_END) {
 		bool is_dep =
@@ -88,11 +166,20 @@ int rc_collect_pom(struct rc_facts *f, struct rc_diags *d, const char *path,
 		} else if (it.type == RC_XML_CLOSE && is_dep) {
 			if ((e = pom_dep_emit(f, path, &dep)))
 				return e;
+		} else if (it.type == RC_XML_OPEN &&
+			   rc_xml_path_is(&x,
+					  "project/distributionManagement")) {
+			if ((e = rc_manifest_strn(f, "manifest.publish",
+						  "distributionManagement", 22,
+						  path, it.line)))
+				return e;
 		} else if (it.type == RC_XML_TEXT) {
-			if ((e = pom_text(f, path, &x, &it, &dep)))
+			if ((e = pom_text(f, path, &x, &it, &dep, &m)))
 				return e;
 		}
 	}
+	if ((e = pom_main_emit(f, path, &m)))
+		return e;
 	if (it.type == RC_XML_ERROR)
 		return rc_diags_add(d, RC_DIAG_ERROR, path, x.err_line,
 				    x.err_col, "%s", x.msg);
@@ -157,6 +244,14 @@ struct gradle {
 	struct rc_lex lx;
 	struct rc_tok tok;
 	bool stop;
+	unsigned depth;		/* braces open */
+	unsigned plugins_depth; /* depth inside `plugins { }`, 0 outside */
+	bool have_version;
+	/* what makes the build an executable: the application plugin or
+	 * block, the Spring Boot plugin, a main class */
+	struct rc_tok main; /* the main class string (n == 0: none) */
+	const char *exe;    /* the plugin, when no main class is known */
+	unsigned exe_line;
 };
 
 static void gnext(struct gradle *g)
@@ -249,21 +344,138 @@ static int gradle_dep(struct gradle *g, const struct rc_tok *conf)
 	return 0;
 }
 
-static int java_library(struct gradle *g, unsigned line)
+/* A plugin id, from `id 'x'`, `apply plugin: 'x'`, `` `x` `` or a bare
+ * `application` in a Kotlin plugins block: `gradle.plugin`, and what the
+ * plugin says about the package. */
+static int plugin_id(struct gradle *g, const char *s, size_t n, unsigned line)
 {
-	return rc_facts_add_bool(g->f, "manifest.lib", true, g->path, line);
+	int e;
+
+	if ((e = rc_manifest_strn(g->f, "gradle.plugin", s, n, g->path, line)))
+		return e;
+	if (rc_manifest_eq(s, n, "java-library"))
+		return rc_facts_add_bool(g->f, "manifest.lib", true, g->path,
+					 line);
+	if (rc_manifest_eq(s, n, "maven-publish"))
+		return rc_manifest_strn(g->f, "manifest.publish", s, n, g->path,
+					line);
+	if ((rc_manifest_eq(s, n, "application") ||
+	     rc_manifest_eq(s, n, "org.springframework.boot")) &&
+	    !g->exe) {
+		g->exe = rc_manifest_eq(s, n, "application")
+				 ? "application"
+				 : "org.springframework.boot";
+		g->exe_line = line;
+	}
+	return 0;
 }
 
-/* After "id" or "plugin:" : the plugin id string. */
+/* After "id" or "plugin" : the plugin id string. */
 static int gradle_plugin(struct gradle *g)
 {
 	gnext(g);
-	if (punct(&g->tok, '(') || punct(&g->tok, ':'))
+	if (punct(&g->tok, '(') || punct(&g->tok, ':') || punct(&g->tok, '='))
 		gnext(g);
 	if (g->tok.type != RC_TOK_STRING || g->stop)
 		return 0;
-	if (rc_manifest_eq(g->tok.s, g->tok.n, "java-library"))
-		return java_library(g, g->tok.line);
+	return plugin_id(g, g->tok.s, g->tok.n, g->tok.line);
+}
+
+/* A Kotlin `plugin-id` in backquotes: t is the opening '`'. */
+static int backquoted_plugin(struct gradle *g, const struct rc_tok *t)
+{
+	const char *s = t->s + 1, *q;
+	size_t room = (size_t)(g->lx.end - s);
+
+	q = memchr(s, '`', room < 128 ? room : 128);
+	if (!q || memchr(s, '\n', (size_t)(q - s)))
+		return 0;
+	/* resume after the closing quote, on the same line */
+	g->lx.p = q + 1;
+	return plugin_id(g, s, (size_t)(q - s), t->line);
+}
+
+/* After `mainClass`/`mainClassName`: `= "x"`, `.set("x")`; after the
+ * string "Main-Class": `] = "x"`, `: "x"`. The first main class wins. */
+static void gradle_main(struct gradle *g)
+{
+	unsigned i;
+
+	for (i = 0; i < 4 && !g->stop; i++) {
+		gnext(g);
+		if (g->tok.type == RC_TOK_STRING) {
+			if (!g->main.n)
+				g->main = g->tok;
+			return;
+		}
+		if (!punct(&g->tok, '=') && !punct(&g->tok, '.') &&
+		    !punct(&g->tok, '(') && !punct(&g->tok, ']') &&
+		    !punct(&g->tok, ':') &&
+		    !(g->tok.type == RC_TOK_IDENT &&
+		      rc_manifest_eq(g->tok.s, g->tok.n, "set")))
+			return;
+	}
+}
+
+/* `version = "1.2.3"` at the top level. */
+static int gradle_version(struct gradle *g)
+{
+	gnext(g);
+	if (!punct(&g->tok, '='))
+		return 0;
+	gnext(g);
+	if (g->tok.type != RC_TOK_STRING || g->stop || g->have_version)
+		return 0;
+	/* "$major.$minor", "${rev}": computed, not a version */
+	if (memchr(g->tok.s, '$', g->tok.n))
+		return 0;
+	g->have_version = true;
+	return rc_manifest_strn(g->f, "manifest.version", g->tok.s, g->tok.n,
+				g->path, g->tok.line);
+}
+
+/* `manifest.bin`: the main class, else the directory (Gradle's default
+ * project name), else the plugin id. */
+static int gradle_exe(struct gradle *g)
+{
+	const char *slash = strrchr(g->path, '/'), *dir;
+
+	if (g->main.n)
+		return rc_manifest_strn(g->f, "manifest.bin", g->main.s,
+					g->main.n, g->path, g->main.line);
+	if (!g->exe)
+		return 0;
+	if (!slash)
+		return rc_manifest_strn(g->f, "manifest.bin", g->exe,
+					strlen(g->exe), g->path, g->exe_line);
+	for (dir = slash; dir > g->path && dir[-1] != '/'; dir--)
+		;
+	return rc_manifest_strn(g->f, "manifest.bin", dir,
+				(size_t)(slash - dir), g->path, g->exe_line);
+}
+
+static bool ident(const struct rc_tok *t, const char *w)
+{
+	return t->type == RC_TOK_IDENT && rc_manifest_eq(t->s, t->n, w);
+}
+
+/* Braces: `plugins {` and `application {` blocks. */
+static int gradle_brace(struct gradle *g, const struct rc_tok *prev)
+{
+	if (punct(&g->tok, '{')) {
+		g->depth++;
+		if (ident(prev, "plugins") && !g->plugins_depth)
+			g->plugins_depth = g->depth;
+		if (ident(prev, "application") && !g->exe) {
+			g->exe = "application";
+			g->exe_line = prev->line;
+		}
+	} else if (g->depth) {
+		if (g->depth == g->plugins_depth)
+			g->plugins_depth = 0;
+		g->depth--;
+	}
+	gnext(g);
 	return 0;
 }
 
@@ -271,6 +483,7 @@ int rc_collect_gradle(struct rc_facts *f, struct rc_diags *d, const char *path,
 		      const char *buf, size_t len)
 {
 	struct gradle g = { .f = f, .d = d, .path = path };
+	struct rc_tok prev = { 0 };
 	int e = 0;
 
 	if ((e = rc_manifest_begin(f, path)))
@@ -282,20 +495,34 @@ int rc_collect_gradle(struct rc_facts *f, struct rc_diags *d, const char *path,
 
 		if (configuration(&t)) {
 			e = gradle_dep(&g, &t);
-		} else if (t.type == RC_TOK_IDENT &&
-			   (rc_manifest_eq(t.s, t.n, "id") ||
-			    rc_manifest_eq(t.s, t.n, "plugin"))) {
+		} else if (ident(&t, "id") || ident(&t, "plugin")) {
 			e = gradle_plugin(&g);
-		} else if (punct(&t, '`') && (size_t)(g.lx.end - t.s) >= 14 &&
-			   !memcmp(t.s, "`java-library`", 14)) {
-			e = java_library(&g, t.line);
+		} else if (punct(&t, '`')) {
+			e = backquoted_plugin(&g, &t);
 			gnext(&g);
+		} else if (ident(&t, "application") && g.plugins_depth &&
+			   g.depth == g.plugins_depth) {
+			e = plugin_id(&g, t.s, t.n, t.line);
+			gnext(&g);
+		} else if (ident(&t, "mainClass") ||
+			   ident(&t, "mainClassName") ||
+			   (t.type == RC_TOK_STRING &&
+			    rc_manifest_eq(t.s, t.n, "Main-Class"))) {
+			gradle_main(&g);
+		} else if (ident(&t, "version") && !g.depth &&
+			   !punct(&prev, '.')) {
+			e = gradle_version(&g);
+		} else if (punct(&t, '{') || punct(&t, '}')) {
+			e = gradle_brace(&g, &prev);
 		} else {
 			gnext(&g);
 		}
 		if (e)
 			return e;
+		prev = t;
 	}
+	if ((e = gradle_exe(&g)))
+		return e;
 	if (g.stop)
 		return rc_diags_add(d, RC_DIAG_ERROR, path, g.tok.line,
 				    g.tok.col, "unterminated string");

@@ -197,10 +197,54 @@ static bool platform_req(const char *name)
 	       !strcmp(name, "composer");
 }
 
+/* composer "bin": ["bin/tool"] (or one string): the file names. */
+static int composer_bins(struct rc_facts *f, const char *path,
+			 const struct rc_node *n)
+{
+	size_t i, count = 1;
+	int e;
+
+	if (rc_node_is(n, RC_NODE_ARRAY))
+		count = rc_node_count(n);
+	for (i = 0; n && i < count; i++) {
+		const struct rc_node *x =
+			rc_node_is(n, RC_NODE_ARRAY) ? rc_node_at(n, i) : n;
+		const char *s = rc_node_str(x), *base;
+
+		if (!s)
+			continue;
+		base = strrchr(s, '/');
+		base = base ? base + 1 : s;
+		if ((e = rc_manifest_strn(f, "manifest.bin", base, strlen(base),
+					  path, x->line)))
+			return e;
+	}
+	return 0;
+}
+
+/* A non-empty "autoload" object (psr-4, psr-0, classmap, files). */
+static bool autoloads(const struct rc_node *n)
+{
+	size_t i;
+
+	if (!rc_node_is(n, RC_NODE_TABLE))
+		return false;
+	for (i = 0; i < rc_node_count(n); i++) {
+		const struct rc_node *x = rc_node_at(n, i);
+
+		if ((rc_node_is(x, RC_NODE_TABLE) ||
+		     rc_node_is(x, RC_NODE_ARRAY)) &&
+		    rc_node_count(x))
+			return true;
+	}
+	return false;
+}
+
 static int composer(struct rc_facts *f, struct rc_diags *d, const char *path,
 		    const struct rc_node *root)
 {
 	const struct rc_node *type = rc_node_get(root, "type");
+	const struct rc_node *autoload = rc_node_get(root, "autoload");
 	const char *t = rc_node_str(type);
 	int e;
 
@@ -212,11 +256,18 @@ static int composer(struct rc_facts *f, struct rc_diags *d, const char *path,
 	    (e = deps(f, d, path, rc_node_get(root, "require"), "php",
 		      "require", false, platform_req)) ||
 	    (e = deps(f, d, path, rc_node_get(root, "require-dev"), "php",
-		      "require-dev", true, platform_req)))
+		      "require-dev", true, platform_req)) ||
+	    (e = str_fact(f, "composer.type", type, path)) ||
+	    (e = composer_bins(f, path, rc_node_get(root, "bin"))))
 		return e;
+	/* "library" is composer's default type: a named package without
+	 * one that autoloads classes is a library too */
 	if (t && !strcmp(t, "library"))
 		return rc_facts_add_bool(f, "manifest.lib", true, path,
 					 type->line);
+	if (!type && rc_node_get(root, "name") && autoloads(autoload))
+		return rc_facts_add_bool(f, "manifest.lib", true, path,
+					 autoload->line);
 	return 0;
 }
 

@@ -328,6 +328,18 @@ static bool requirements_file(const char *path, const char *base)
 	return false;
 }
 
+bool rc_manifest_ruby_version_file(const char *path)
+{
+	const char *base = strrchr(path, '/'), *p;
+
+	if (!base || strcmp(base + 1, "version.rb"))
+		return false;
+	for (p = path; p < base; p++)
+		if ((p == path || p[-1] == '/') && !strncmp(p, "lib/", 4))
+			return true;
+	return false;
+}
+
 enum rc_manifest_kind rc_manifest_kind_of(const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -341,6 +353,9 @@ enum rc_manifest_kind rc_manifest_kind_of(const char *path)
 	    rc_str_ends_with(base, ".fsproj") ||
 	    rc_str_ends_with(base, ".vbproj"))
 		return RC_MF_CSPROJ;
+	if ((rc_str_ends_with(base, ".gemspec") && strlen(base) > 8) ||
+	    rc_manifest_ruby_version_file(path))
+		return RC_MF_GEMFILE;
 	if (requirements_file(path, base))
 		return RC_MF_REQUIREMENTS;
 	return RC_MF_NONE;

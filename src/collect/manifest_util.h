@@ -31,7 +31,7 @@ enum rc_manifest_kind {
 	RC_MF_GOMOD,	    /* go.mod */
 	RC_MF_POM,	    /* pom.xml */
 	RC_MF_GRADLE,	    /* build.gradle, build.gradle.kts */
-	RC_MF_GEMFILE,	    /* Gemfile */
+	RC_MF_GEMFILE,	    /* Gemfile, *.gemspec, lib/.../version.rb */
 	RC_MF_COMPOSER,	    /* composer.json */
 	RC_MF_CSPROJ,	    /* *.csproj, *.fsproj, *.vbproj */
 	RC_MF_CMAKE,	    /* CMakeLists.txt */
@@ -41,6 +41,14 @@ enum rc_manifest_kind {
 /* The format of the manifest at path (relative, '/'-separated), by its
  * name; RC_MF_NONE when it is not one. */
 enum rc_manifest_kind rc_manifest_kind_of(const char *path);
+
+/*
+ * True for lib/.../version.rb (a `lib` directory anywhere above it): the
+ * Ruby file holding the `VERSION` constant a gemspec reads. It is read
+ * with the Ruby manifests (RC_MF_GEMFILE) for `manifest.version` but is
+ * not a manifest: it makes neither a package nor an ecosystem.
+ */
+bool rc_manifest_ruby_version_file(const char *path);
 
 /* The ecosystem id of a format ("rust", "python", ...); NULL for NONE. */
 const char *rc_manifest_ecosystem(enum rc_manifest_kind k);

@@ -19,8 +19,10 @@
  *    server keeps the package's library and cli kinds). A worker runs
  *    until stopped without serving HTTP: a consumer dependency, an endless
  *    main loop (code.loop), a container CMD without EXPOSE naming a worker
- *    or a watcher, a systemd unit. When nothing decides, there is no kind
- *    fact.
+ *    or a watcher, a systemd unit, a .NET Worker SDK project. When
+ *    nothing decides, there is no kind fact. The dependencies of a gem
+ *    and of a composer package that is not a "project" are the host
+ *    application's: they make it neither a service nor a worker.
  *    Each is followed by `package.kind`: the same kind and provenance with
  *    the package's directory as note ("." for the root).
  *
@@ -107,6 +109,12 @@ static const struct known_dep servers[] = {
 	{ "php", "laravel/framework", EXACT },
 	{ "php", "symfony/framework-bundle", EXACT },
 	{ "php", "slim/slim", EXACT },
+	{ "php", "laravel/lumen-framework", EXACT },
+	{ "php", "cakephp/cakephp", EXACT },
+	{ "php", "yiisoft/yii2", EXACT },
+	{ "php", "codeigniter4/framework", EXACT },
+	{ "php", "laminas/laminas-mvc", EXACT },
+	{ "php", "mezzio/mezzio", EXACT },
 };
 
 /* Queue and stream consumers, job runners and schedulers: a program using
@@ -178,6 +186,26 @@ static const struct known_dep workers[] = {
 	{ "dotnet", "MassTransit", EXACT },
 	{ "dotnet", "Hangfire.Core", EXACT },
 	{ "dotnet", "Quartz", EXACT },
+	{ "dotnet", "Microsoft.Extensions.Hosting.WindowsServices", EXACT },
+	{ "dotnet", "Microsoft.Extensions.Hosting.Systemd", EXACT },
+};
+
+/* Command-line parsers: a JVM package using one is a program (picocli's
+ * main), not only a jar of classes. */
+static const struct known_dep clis[] = {
+	{ "java", "info.picocli:picocli", EXACT },
+	{ "java", "com.github.ajalt.clikt:clikt", PREFIX },
+	{ "java", "com.github.ajalt:clikt", EXACT },
+	{ "java", "com.beust:jcommander", EXACT },
+	{ "java", "org.jetbrains.kotlinx:kotlinx-cli", PREFIX },
+};
+
+/* ASP.NET Core as a package (before .NET Core 3 made it a framework):
+ * an executable referencing it serves HTTP. */
+static const struct known_dep aspnet[] = {
+	{ "dotnet", "Microsoft.AspNetCore.App", EXACT },
+	{ "dotnet", "Microsoft.AspNetCore.All", EXACT },
+	{ "dotnet", "Microsoft.AspNetCore", EXACT },
 };
 
 /* Desktop GUI toolkits: the package is an application. */
@@ -292,7 +320,10 @@ struct package {
 	 * library, once it is known to run until stopped */
 	bool weak_library;
 	bool container_cmd; /* a Dockerfile with CMD or ENTRYPOINT */
-	bool go_module;	    /* a go.mod with a module line */
+	/* a Ruby gem: its Gemfile's and gemspec's dependencies on
+	 * frameworks are the host application's, not a server of its own */
+	bool gem;
+	bool go_module; /* a go.mod with a module line */
 	const char *go_name;
 	unsigned go_line;
 	const char *go_path;
@@ -313,12 +344,22 @@ struct manifest {
 	unsigned packaging_line;
 	const char *sdk;
 	unsigned sdk_line;
+	/* Maven distributionManagement, Gradle maven-publish, .NET PackageId,
+	 * IsPackable or GeneratePackageOnBuild */
+	const char *publish;
+	unsigned publish_line;
+	bool gemspec;		/* a *.gemspec */
+	const char *gem_bindir; /* gem.bindir */
+	const char *gem_exec;	/* gem.executables (computed) */
+	unsigned gem_exec_line;
 	bool test_project;
 	bool hyper_server;
 	const char *hyper_note;
 	unsigned hyper_line;
 	const char *main_rs; /* src/main.rs or src/bin/x.rs of a crate */
 	struct evidence service, app, worker;
+	struct evidence cli_dep; /* a command-line parser (picocli) */
+	struct evidence aspnet;	 /* ASP.NET Core (framework or package) */
 };
 
 struct project {
@@ -328,6 +369,9 @@ struct project {
 	const struct rc_fact *pypi;
 	RC_VEC(struct package) pkgs;
 	RC_VEC(struct manifest) mfs; /* sorted by path after collection */
+	/* a .NET project that runs (Exe, Web or Worker, not a test): class
+	 * libraries beside it are its parts unless they are packaged */
+	bool dotnet_exe;
 };
 
 static void set_ev(struct evidence *ev, const char *path, unsigned line,
@@ -465,7 +509,8 @@ bool rc_collect_package_candidate(const char *path, size_t *dirlen)
 	enum rc_manifest_kind kind = rc_manifest_kind_of(path);
 	size_t n;
 
-	if (kind == RC_MF_NONE || rc_manifest_foreign(path))
+	if (kind == RC_MF_NONE || rc_manifest_foreign(path) ||
+	    rc_manifest_ruby_version_file(path))
 		return false;
 	n = dir_len(path);
 	/* requirements/base.txt belongs to the directory above */
@@ -534,6 +579,8 @@ static int gather_manifests(struct project *p)
 		memset(&m, 0, sizeof(m));
 		m.path = x->str;
 		m.kind = kind;
+		m.gemspec = kind == RC_MF_GEMFILE &&
+			    rc_str_ends_with(x->str, ".gemspec");
 		if (rc_vec_push(&p->mfs, m))
 			return RC_ENOMEM;
 		if (package_dir(p->f, x->str, kind, &n) &&
@@ -577,6 +624,13 @@ static void scan_dep(struct manifest *m, const struct rc_fact *x, bool dev)
 	    known(workers, RC_ARRAY_SIZE(workers), eco, x->str))
 		set_ev(&m->worker, x->path, x->line, "%s in %s%s%s", x->str,
 		       x->path, sp, note);
+	if (!dev && !secondary_section(x->note) &&
+	    known(clis, RC_ARRAY_SIZE(clis), eco, x->str))
+		set_ev(&m->cli_dep, x->path, x->line, "%s in %s%s%s", x->str,
+		       x->path, sp, note);
+	if (!dev && known(aspnet, RC_ARRAY_SIZE(aspnet), eco, x->str))
+		set_ev(&m->aspnet, x->path, x->line, "%s in %s%s%s", x->str,
+		       x->path, sp, note);
 	if (!strcmp(eco, "dotnet") && !strcmp(x->str, "Microsoft.NET.Test.Sdk"))
 		m->test_project = true;
 }
@@ -598,9 +652,23 @@ static void scan_manifest_fact(struct manifest *m, const struct rc_fact *x)
 	} else if (!strcmp(x->name, "manifest.bin") && !m->bin) {
 		m->bin = x->str;
 		m->bin_line = x->line;
-	} else if (!strcmp(x->name, "manifest.packaging") && !m->packaging) {
+	} else if ((!strcmp(x->name, "manifest.packaging") ||
+		    !strcmp(x->name, "composer.type")) &&
+		   !m->packaging) {
 		m->packaging = x->str;
 		m->packaging_line = x->line;
+	} else if (!strcmp(x->name, "manifest.publish") && !m->publish) {
+		m->publish = x->str;
+		m->publish_line = x->line;
+	} else if (!strcmp(x->name, "gem.bindir") && !m->gem_bindir) {
+		m->gem_bindir = x->str;
+	} else if (!strcmp(x->name, "gem.executables") && !m->gem_exec) {
+		m->gem_exec = x->str;
+		m->gem_exec_line = x->line;
+	} else if (!strcmp(x->name, "dotnet.framework") &&
+		   !strcmp(x->str, "Microsoft.AspNetCore.App")) {
+		set_ev(&m->aspnet, x->path, x->line,
+		       "FrameworkReference %s in %s", x->str, x->path);
 	} else if (!strcmp(x->name, "dotnet.sdk") && !m->sdk) {
 		m->sdk = x->str;
 		m->sdk_line = x->line;
@@ -881,6 +949,160 @@ static bool default_main(const struct project *p, const char *manifest)
 	return n > 0 && (size_t)n < sizeof(path) && rc_facts_file(p->f, path);
 }
 
+/*
+ * Dependencies that belong to the host application rather than make the
+ * package a server or a worker: a gem's (its gemspec's and, beside it, its
+ * Gemfile's: a Rails engine depends on rails) and those of a composer
+ * package whose declared type is not "project" (a Laravel package).
+ */
+static bool host_dependencies(const struct package *pkg,
+			      const struct manifest *m)
+{
+	if (m->kind == RC_MF_GEMFILE)
+		return pkg->gem;
+	return m->kind == RC_MF_COMPOSER && m->packaging &&
+	       strcmp(m->packaging, "project") != 0;
+}
+
+/* A .NET project that is a test or a helper (tests/, benchmarks/, ...). */
+static bool dotnet_aux(const struct manifest *m)
+{
+	return m->test_project || aux_path(m->path);
+}
+
+/* Before deciding: which packages are gems, and whether a .NET project
+ * of the repository runs. */
+static void note_manifest(struct project *p, const struct manifest *m)
+{
+	if (m->gemspec)
+		p->pkgs.v[m->pkg].gem = true;
+	if (m->kind == RC_MF_CSPROJ && !dotnet_aux(m) &&
+	    (m->bin ||
+	     (m->sdk && (strstr(m->sdk, ".Web") || strstr(m->sdk, ".Worker")))))
+		p->dotnet_exe = true;
+}
+
+/* Maven and Gradle. */
+static void decide_jvm(struct package *pkg, const struct manifest *m)
+{
+	struct evidence *lib = &pkg->ev[K_LIBRARY], *cli = &pkg->ev[K_CLI];
+	const char *name = m->name ? m->name : "";
+	bool pom = m->kind == RC_MF_POM;
+
+	if (pom && m->packaging && !strcmp(m->packaging, "war")) {
+		set_ev(&pkg->ev[K_SERVICE], m->path, m->packaging_line,
+		       "war packaging in %s", m->path);
+		return;
+	}
+	if (pom && m->packaging && strcmp(m->packaging, "jar") &&
+	    strcmp(m->packaging, "bundle"))
+		return; /* pom (an aggregator), ear, maven-plugin, ... */
+	if (m->lib)
+		set_ev(lib, m->path, m->lib_line, "java-library plugin in %s",
+		       m->path);
+	if (m->publish)
+		set_ev(lib, m->path, m->publish_line, "%s in %s", m->publish,
+		       m->path);
+	if (m->bin)
+		set_ev(cli, m->path, m->bin_line, "%s '%s' in %s",
+		       pom ? "executable jar" : "application", m->bin, m->path);
+	else
+		copy_ev(cli, &m->cli_dep);
+	/* a jar is a library unless it is a program (a main class, a
+	 * command-line parser) */
+	if (!pom || m->bin || m->cli_dep.set)
+		return;
+	if (m->packaging)
+		set_ev(lib, m->path, m->packaging_line, "%s packaging in %s",
+		       m->packaging, m->path);
+	else if (m->name)
+		set_ev(lib, m->path, m->name_line,
+		       "artifact '%s' with the default jar packaging in %s",
+		       name, m->path);
+}
+
+/* *.csproj, *.fsproj, *.vbproj */
+static void decide_dotnet(const struct project *p, struct package *pkg,
+			  const struct manifest *m)
+{
+	const char *name = m->name ? m->name : "";
+
+	if (dotnet_aux(m))
+		return;
+	if (m->sdk && strstr(m->sdk, ".Web"))
+		set_ev(&pkg->ev[K_SERVICE], m->path, m->sdk_line, "%s in %s",
+		       m->sdk, m->path);
+	else if (m->bin && m->aspnet.set)
+		copy_ev(&pkg->ev[K_SERVICE], &m->aspnet);
+	else if (m->sdk && strstr(m->sdk, ".Worker"))
+		set_ev(&pkg->ev[K_WORKER], m->path, m->sdk_line, "%s in %s",
+		       m->sdk, m->path);
+	else if (m->bin)
+		set_ev(&pkg->ev[K_CLI], m->path, m->bin_line,
+		       "OutputType Exe in %s", m->path);
+	else if (m->private_)
+		return; /* IsPackable false */
+	else if (m->publish)
+		set_ev(&pkg->ev[K_LIBRARY], m->path, m->publish_line,
+		       "class library '%s' with %s in %s", name, m->publish,
+		       m->path);
+	else if (!p->dotnet_exe)
+		set_ev(&pkg->ev[K_LIBRARY], m->path, m->name_line,
+		       "class library '%s' in %s", name, m->path);
+}
+
+/* The first file directly in dir[0..n)/sub/ that is not a development
+ * script (bin/console, bin/setup of the bundler template); NULL when
+ * none. */
+static const char *gem_executable(const struct project *p, const char *dir,
+				  size_t n, const char *sub)
+{
+	size_t i, k = strlen(sub), count = rc_facts_file_count(p->f);
+
+	for (i = 0; i < count; i++) {
+		const char *path = rc_facts_file_at(p->f, i)->path;
+		const char *rest = path + (n ? n + 1 : 0);
+
+		if ((n && (strncmp(path, dir, n) || path[n] != '/')) ||
+		    strncmp(rest, sub, k) || rest[k] != '/' || !rest[k + 1] ||
+		    strchr(rest + k + 1, '/'))
+			continue;
+		if (strcmp(rest + k + 1, "console") &&
+		    strcmp(rest + k + 1, "setup"))
+			return path;
+	}
+	return NULL;
+}
+
+/* A gem is a library; its executables (listed in the gemspec, in exe/,
+ * or in the bindir a computed list reads) make it a cli too. */
+static void decide_gem(const struct project *p, struct package *pkg,
+		       const struct manifest *m)
+{
+	const char *base = strrchr(m->path, '/'), *exe;
+	size_t n = dir_len(m->path);
+	char stem[128];
+
+	base = base ? base + 1 : m->path;
+	snprintf(stem, sizeof(stem), "%.*s", (int)(strlen(base) - 8), base);
+	set_ev(&pkg->ev[K_LIBRARY], m->path, m->name ? m->name_line : 0,
+	       "gem '%s' in %s", m->name ? m->name : stem, m->path);
+	if (m->bin) {
+		set_ev(&pkg->ev[K_CLI], m->path, m->bin_line,
+		       "executable '%s' in %s", m->bin, m->path);
+	} else if ((exe = gem_executable(p, m->path, n, "exe"))) {
+		set_ev(&pkg->ev[K_CLI], exe, 0, "%s of gem '%s'", exe,
+		       m->name ? m->name : stem);
+	} else if (m->gem_exec &&
+		   (exe = gem_executable(p, m->path, n,
+					 m->gem_bindir ? m->gem_bindir
+						       : "bin"))) {
+		set_ev(&pkg->ev[K_CLI], exe, 0,
+		       "%s of gem '%s' (executables in %s)", exe,
+		       m->name ? m->name : stem, m->path);
+	}
+}
+
 /* Library and cli evidence of one manifest, by format. */
 static void decide_manifest(struct project *p, struct manifest *m)
 {
@@ -892,9 +1114,11 @@ static void decide_manifest(struct project *p, struct manifest *m)
 		set_ev(&m->service, m->path, m->hyper_line,
 		       "hyper with the server feature in %s%s%s", m->path,
 		       *m->hyper_note ? " " : "", m->hyper_note);
-	copy_ev(&pkg->ev[K_SERVICE], &m->service);
+	if (!host_dependencies(pkg, m)) {
+		copy_ev(&pkg->ev[K_SERVICE], &m->service);
+		copy_ev(&pkg->dep_worker, &m->worker);
+	}
 	copy_ev(&pkg->ev[K_APP], &m->app);
-	copy_ev(&pkg->dep_worker, &m->worker);
 	switch (m->kind) {
 	case RC_MF_CARGO:
 		if (!m->name)
@@ -934,7 +1158,12 @@ static void decide_manifest(struct project *p, struct manifest *m)
 		break;
 	case RC_MF_PACKAGE_JSON:
 	case RC_MF_COMPOSER:
-		if (m->lib)
+		if (m->lib && m->kind == RC_MF_COMPOSER && !m->packaging)
+			set_ev(lib, m->path, m->lib_line,
+			       "package '%s' with autoload and the "
+			       "default type library in %s",
+			       name, m->path);
+		else if (m->lib)
 			set_ev(lib, m->path, m->lib_line, "%s in %s",
 			       m->kind == RC_MF_COMPOSER ? "type library"
 							 : "main/exports",
@@ -958,39 +1187,18 @@ static void decide_manifest(struct project *p, struct manifest *m)
 		}
 		break;
 	case RC_MF_POM:
-		if (m->packaging && !strcmp(m->packaging, "war"))
-			set_ev(&pkg->ev[K_SERVICE], m->path, m->packaging_line,
-			       "war packaging in %s", m->path);
-		else if (m->packaging && !strcmp(m->packaging, "jar"))
-			set_ev(lib, m->path, m->packaging_line,
-			       "jar packaging in %s", m->path);
-		else if (!m->packaging && m->name)
-			set_ev(lib, m->path, m->name_line,
-			       "artifact '%s' with the default jar packaging "
-			       "in %s",
-			       name, m->path);
-		break;
 	case RC_MF_GRADLE:
-		if (m->lib)
-			set_ev(lib, m->path, m->lib_line,
-			       "java-library plugin in %s", m->path);
+		decide_jvm(pkg, m);
 		break;
 	case RC_MF_CSPROJ:
-		if (m->test_project)
-			break;
-		if (m->sdk && strstr(m->sdk, ".Web"))
-			set_ev(&pkg->ev[K_SERVICE], m->path, m->sdk_line,
-			       "%s in %s", m->sdk, m->path);
-		else if (m->bin)
-			set_ev(cli, m->path, m->bin_line,
-			       "OutputType Exe in %s", m->path);
-		else
-			set_ev(lib, m->path, m->name_line,
-			       "class library '%s' in %s", name, m->path);
+		decide_dotnet(p, pkg, m);
+		break;
+	case RC_MF_GEMFILE:
+		if (m->gemspec)
+			decide_gem(p, pkg, m);
 		break;
 	case RC_MF_NONE:
 	case RC_MF_REQUIREMENTS:
-	case RC_MF_GEMFILE:
 	case RC_MF_CMAKE:
 	case RC_MF_MESON:
 		break;
@@ -1016,6 +1224,8 @@ static int gather(struct project *p)
 			scan_manifest_fact(m, x);
 		scan_package_fact(p, x);
 	}
+	for (i = 0; i < p->mfs.n; i++)
+		note_manifest(p, &p->mfs.v[i]);
 	for (i = 0; i < p->mfs.n; i++)
 		decide_manifest(p, &p->mfs.v[i]);
 	for (i = 0; i < p->pkgs.n; i++) {
@@ -1212,7 +1422,8 @@ static int emit_ecosystems(struct project *p)
 			continue;
 		kind = rc_manifest_kind_of(fe->path);
 		/* docs/requirements.txt: docs tooling, not the product */
-		if (kind == RC_MF_REQUIREMENTS && aux_path(fe->path))
+		if ((kind == RC_MF_REQUIREMENTS && aux_path(fe->path)) ||
+		    rc_manifest_ruby_version_file(fe->path))
 			continue;
 		if (kind != RC_MF_NONE) {
 			eco_note(hits, rc_manifest_ecosystem(kind), fe->path,
@@ -1227,8 +1438,6 @@ static int emit_ecosystems(struct project *p)
 			if (!makefile ||
 			    depth_of(fe->path) < depth_of(makefile))
 				makefile = fe->path;
-		} else if (rc_str_ends_with(base, ".gemspec")) {
-			eco_note(hits, "ruby", fe->path, 2);
 		} else if (c_source(base)) {
 			c_sources = true;
 		}

@@ -838,16 +838,22 @@ static void test_collect_manifest__gradle(void **state)
 		"spring-boot-starter-web\")\n"
 		"    testImplementation(kotlin(\"test\"))\n"
 		"}\n");
+	/* the Spring Boot plugin builds an executable jar, named after the
+	 * directory when no main class is given */
 	assert_string_equal(
+		"gradle.plugin=java-library :2\n"
 		"manifest.lib=true :2\n"
 		"dependency.java=com.google.guava:guava :5 [implementation]\n"
 		"dependency.java=org.apache.commons:commons-lang3 :6 [api]\n"
 		"dev_dependency.java=junit:junit :7 [testImplementation]\n"
 		"dev_dependency.java=org.projectlombok:lombok :12 "
 		"[annotationProcessor]\n"
+		"gradle.plugin=java-library :2\n"
 		"manifest.lib=true :2\n"
+		"gradle.plugin=org.springframework.boot :3\n"
 		"dependency.java=org.springframework.boot:"
-		"spring-boot-starter-web :6 [implementation]\n",
+		"spring-boot-starter-web :6 [implementation]\n"
+		"manifest.bin=app :3\n",
 		facts(r));
 	assert_string_equal("", diags(r));
 }
@@ -865,6 +871,97 @@ static void test_collect_manifest__gradle_malformed(void **state)
 			    facts(r));
 	assert_string_equal("build.gradle:3:20: unterminated string\n",
 			    diags(r));
+}
+
+static void test_collect_manifest__gradle_application(void **state)
+{
+	struct run *r = *state;
+
+	collect(r, "cli/build.gradle.kts",
+		"plugins {\n"
+		"    application\n"
+		"    `maven-publish`\n"
+		"    kotlin(\"jvm\") version \"2.0.0\"\n"
+		"}\n"
+		"version = \"1.4.2\"\n"
+		"application {\n"
+		"    mainClass.set(\"com.acme.MainKt\")\n"
+		"}\n"
+		"publishing { publications { create<MavenPublication>(\"x\") {"
+		" version = \"9\" } } }\n"
+		"dependencies { implementation(\"info.picocli:picocli:4.7.6\") "
+		"}\n");
+	collect(r, "build.gradle",
+		"apply plugin: 'application'\n"
+		"version = '2.0.0'\n"
+		"mainClassName = 'com.acme.Tool'\n"
+		"jar { manifest { attributes 'Main-Class': 'com.acme.Other' } "
+		"}\n");
+	collect(r, "tool/build.gradle",
+		"plugins { id 'application' }\n"
+		"subprojects { version = '0.1' }\n"
+		"version = \"${major}.0\"\n");
+	/* the first main class wins; a version inside a block or computed
+	 * is not the project's; without a main class the directory names
+	 * the program */
+	assert_string_equal(
+		"gradle.plugin=application :2\n"
+		"gradle.plugin=maven-publish :3\n"
+		"manifest.publish=maven-publish :3\n"
+		"manifest.version=1.4.2 :6\n"
+		"dependency.java=info.picocli:picocli :11 [implementation]\n"
+		"manifest.bin=com.acme.MainKt :8\n"
+		"gradle.plugin=application :1\n"
+		"manifest.version=2.0.0 :2\n"
+		"manifest.bin=com.acme.Tool :3\n"
+		"gradle.plugin=application :1\n"
+		"manifest.bin=tool :1\n",
+		facts(r));
+	assert_string_equal("", diags(r));
+}
+
+static void test_collect_manifest__pom_executable(void **state)
+{
+	struct run *r = *state;
+
+	collect(r, "a/pom.xml",
+		"<project>\n"
+		"  <artifactId>tool</artifactId>\n"
+		"  <distributionManagement><repository><id>x</id>"
+		"</repository></distributionManagement>\n"
+		"  <build><plugins><plugin>\n"
+		"    <artifactId>maven-assembly-plugin</artifactId>\n"
+		"    <configuration><archive><manifest>\n"
+		"      <mainClass>com.acme.Main</mainClass>\n"
+		"    </manifest></archive></configuration>\n"
+		"  </plugin></plugins></build>\n"
+		"</project>\n");
+	collect(r, "b/pom.xml",
+		"<project>\n"
+		"  <artifactId>batch</artifactId>\n"
+		"  <build><plugins><plugin>\n"
+		"    <artifactId>spring-boot-maven-plugin</artifactId>\n"
+		"  </plugin></plugins>\n"
+		"  <pluginManagement><plugins><plugin><configuration>"
+		"<mainClass>Nope</mainClass></configuration></plugin></plugins>"
+		"</pluginManagement></build>\n"
+		"</project>\n");
+	collect(r, "c/pom.xml",
+		"<project>\n"
+		"  <artifactId>run</artifactId>\n"
+		"  <version>${revision}</version>\n"
+		"  <properties><exec.mainClass>com.acme.Run</exec.mainClass>"
+		"</properties>\n"
+		"</project>\n");
+	assert_string_equal("manifest.name=tool :2\n"
+			    "manifest.publish=distributionManagement :3\n"
+			    "manifest.bin=com.acme.Main :7\n"
+			    "manifest.name=batch :2\n"
+			    "manifest.bin=batch :4\n"
+			    "manifest.name=run :2\n"
+			    "manifest.bin=com.acme.Run :4\n",
+			    facts(r));
+	assert_string_equal("", diags(r));
 }
 
 /* Gemfile, composer.json, *.csproj */
@@ -912,6 +1009,93 @@ static void test_collect_manifest__gemfile_malformed(void **state)
 			    diags(r));
 }
 
+static void test_collect_manifest__gemspec(void **state)
+{
+	struct run *r = *state;
+
+	collect(r, "quill.gemspec",
+		"# frozen_string_literal: true\n"
+		"require_relative \"lib/quill/version\"\n"
+		"Gem::Specification.new do |spec|\n"
+		"  spec.name = \"quill\"\n"
+		"  spec.version = Quill::VERSION\n"
+		"  spec.licenses = %w[MIT Apache-2.0]\n"
+		"  spec.description = <<~DESC\n"
+		"    spec.name = \"not this\"\n"
+		"  DESC\n"
+		"  spec.bindir = \"exe\"\n"
+		"  spec.executables = spec.files.grep(%r{\\Aexe/}) { |f| "
+		"File.basename(f) }\n"
+		"  spec.add_dependency \"thor\", \"~> 1.3\"\n"
+		"  spec.add_runtime_dependency(%q<zeitwerk>, [\">= 2\"])\n"
+		"  spec.add_development_dependency 'rspec' # tests\n"
+		"  other.name = \"ignored\"\n"
+		"  spec.add_dependency name_from_elsewhere\n"
+		"end\n");
+	collect(r, "tools/x.gemspec",
+		"Gem::Specification.new do |s|\n"
+		"  s.name = 'x'\n"
+		"  s.version = '0.3.1'.freeze\n"
+		"  s.license = \"MIT\"\n"
+		"  s.executables = [\"x\", 'x-admin']\n"
+		"  s.executables << \"x-extra\"\n"
+		"  s.version = \"9.9.9\"\n"
+		"end\n");
+	assert_string_equal(
+		"manifest.name=quill :4\n"
+		"manifest.license=MIT :6\n"
+		"manifest.license=Apache-2.0 :6\n"
+		"gem.bindir=exe :10\n"
+		"gem.executables=spec.files.grep(%r{\\Aexe/}) { |f| "
+		"File.basename(f) } :11\n"
+		"dependency.ruby=thor :12 [add_dependency]\n"
+		"dependency.ruby=zeitwerk :13 [add_runtime_dependency]\n"
+		"dev_dependency.ruby=rspec :14 [add_development_dependency]\n"
+		"manifest.name=x :2\n"
+		"manifest.version=0.3.1 :3\n"
+		"manifest.license=MIT :4\n"
+		"manifest.bin=x :5\n"
+		"manifest.bin=x-admin :5\n"
+		"manifest.bin=x-extra :6\n",
+		facts(r));
+	assert_manifest_fact(r, "quill.gemspec");
+	assert_string_equal("", diags(r));
+}
+
+static void test_collect_manifest__gemspec_malformed(void **state)
+{
+	struct run *r = *state;
+
+	collect(r, "a.gemspec",
+		"Gem::Specification.new do |s|\n"
+		"  s.add_dependency \"open\n"
+		"  s.name = \"a\n"
+		"  s.add_dependency 'b'\n");
+	assert_string_equal("dependency.ruby=b :4 [add_dependency]\n",
+			    facts(r));
+	assert_string_equal("a.gemspec:2:20: unterminated string\n", diags(r));
+}
+
+static void test_collect_manifest__ruby_version(void **state)
+{
+	struct run *r = *state;
+
+	collect(r, "lib/quill/version.rb",
+		"# frozen_string_literal: true\n"
+		"module Quill\n"
+		"  VERSION_NOTE = \"x\"\n"
+		"  VERSION == \"0\"\n"
+		"  VERSION = \"1.2.3\".freeze\n"
+		"  VERSION = \"9\"\n"
+		"end\n");
+	collect(r, "gems/b/lib/b/version.rb",
+		"module B\n  VERSION = \"#{MAJOR}.0\"\nend\n");
+	/* a version file is read but is not a manifest */
+	assert_string_equal("manifest.version=1.2.3 :5\n", facts(r));
+	assert_null(rc_facts_find(r->f, "manifest", "lib/quill/version.rb"));
+	assert_string_equal("", diags(r));
+}
+
 static void test_collect_manifest__composer(void **state)
 {
 	struct run *r = *state;
@@ -933,8 +1117,39 @@ static void test_collect_manifest__composer(void **state)
 		"manifest.license=MIT :4\n"
 		"dependency.php=laravel/framework :8 [require]\n"
 		"dev_dependency.php=phpunit/phpunit :10 [require-dev]\n"
+		"composer.type=library :3\n"
 		"manifest.lib=true :3\n",
 		facts(r));
+	assert_string_equal("", diags(r));
+}
+
+static void test_collect_manifest__composer_bin_autoload(void **state)
+{
+	struct run *r = *state;
+
+	collect(r, "a/composer.json",
+		"{\n"
+		"  \"name\": \"acme/tool\",\n"
+		"  \"bin\": [\"bin/acme\", \"bin/acme-admin\"],\n"
+		"  \"autoload\": {\"psr-4\": {\"Acme\\\\\": \"src/\"}}\n"
+		"}\n");
+	collect(r, "b/composer.json",
+		"{\"name\": \"acme/site\", \"type\": \"project\",\n"
+		" \"autoload\": {\"psr-4\": {\"App\\\\\": \"app/\"}},\n"
+		" \"bin\": \"bin/site\"}\n");
+	collect(r, "c/composer.json",
+		"{\"name\": \"acme/empty\", \"autoload\": {}}\n");
+	/* composer's default type is library: a named package that
+	 * autoloads classes is one */
+	assert_string_equal("manifest.name=acme/tool :2\n"
+			    "manifest.bin=acme :3\n"
+			    "manifest.bin=acme-admin :3\n"
+			    "manifest.lib=true :4\n"
+			    "manifest.name=acme/site :1\n"
+			    "composer.type=project :1\n"
+			    "manifest.bin=site :3\n"
+			    "manifest.name=acme/empty :1\n",
+			    facts(r));
 	assert_string_equal("", diags(r));
 }
 
@@ -971,7 +1186,56 @@ static void test_collect_manifest__csproj(void **state)
 			    "[PackageReference]\n"
 			    "manifest.name=Api :0\n"
 			    "dotnet.sdk=Microsoft.NET.Sdk :1\n"
+			    "manifest.publish=PackageId :2\n"
 			    "manifest.name=Acme.Lib :2\n",
+			    facts(r));
+	assert_string_equal("", diags(r));
+}
+
+static void test_collect_manifest__csproj_packaging(void **state)
+{
+	struct run *r = *state;
+
+	collect(r, "src/Tool/Tool.csproj",
+		"<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+		"  <PropertyGroup>\n"
+		"    <OutputType>Exe</OutputType>\n"
+		"    <VersionPrefix>2.1.0</VersionPrefix>\n"
+		"    <VersionSuffix>beta.1</VersionSuffix>\n"
+		"    <IsPackable>true</IsPackable>\n"
+		"  </PropertyGroup>\n"
+		"  <ItemGroup>\n"
+		"    <FrameworkReference Include=\"Microsoft.AspNetCore.App\" "
+		"/>\n"
+		"  </ItemGroup>\n"
+		"</Project>\n");
+	collect(r, "src/Core/Core.csproj",
+		"<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+		"  <PropertyGroup>\n"
+		"    <Version>$(CoreVersion)</Version>\n"
+		"    <VersionPrefix>1.0.0</VersionPrefix>\n"
+		"    <IsPackable>false</IsPackable>\n"
+		"    <GeneratePackageOnBuild>true</GeneratePackageOnBuild>\n"
+		"  </PropertyGroup>\n"
+		"</Project>\n");
+	collect(r, "src/Both/Both.csproj",
+		"<Project><PropertyGroup>\n"
+		"<Version>3.0.0</Version><VersionPrefix>1.0.0</VersionPrefix>\n"
+		"</PropertyGroup></Project>\n");
+	/* a computed <Version> is no version: <VersionPrefix> is used */
+	assert_string_equal("dotnet.sdk=Microsoft.NET.Sdk :1\n"
+			    "manifest.bin=Tool :3\n"
+			    "manifest.publish=IsPackable :6\n"
+			    "dotnet.framework=Microsoft.AspNetCore.App :9\n"
+			    "manifest.version=2.1.0-beta.1 :4\n"
+			    "manifest.name=Tool :0\n"
+			    "dotnet.sdk=Microsoft.NET.Sdk :1\n"
+			    "manifest.private=true :5\n"
+			    "manifest.publish=GeneratePackageOnBuild :6\n"
+			    "manifest.version=1.0.0 :4\n"
+			    "manifest.name=Core :0\n"
+			    "manifest.version=3.0.0 :2\n"
+			    "manifest.name=Both :0\n",
 			    facts(r));
 	assert_string_equal("", diags(r));
 }
@@ -1139,6 +1403,11 @@ static void test_collect_manifest__wants(void **state)
 		{ "build.gradle.kts", true },
 		{ "Gemfile", true },
 		{ "Gemfile.lock", true },
+		{ "quill.gemspec", true },
+		{ "lib/quill/version.rb", true },
+		{ "gems/a/lib/a/version.rb", true },
+		{ "app/version.rb", false },
+		{ ".gemspec", false },
 		{ "node_modules/x/package-lock.json", false },
 		{ "composer.json", true },
 		{ "src/App/App.csproj", true },
@@ -1150,7 +1419,7 @@ static void test_collect_manifest__wants(void **state)
 		{ "docs/notes.txt", false },
 		{ "deploy/app.yaml", true },
 		{ "pnpm-lock.yaml", true },
-		{ "README.md", true }, /* doc.heading (docs.h) */
+		{ "README.md", true },	 /* doc.heading (docs.h) */
 		{ "src/main.rs", true }, /* inline tests are counted */
 		{ "tests/it.rs", false },
 		/* other people's code and test data */
@@ -1223,6 +1492,19 @@ static const struct {
 		     "</dependencies></project>" },
 	{ "build.gradle", "id 'java-library'\nimplementation 'a:b:1'\n" },
 	{ "Gemfile", "gem 'a'\n" },
+	{ "a.gemspec",
+	  "Gem::Specification.new do |s|\n s.name = 'a'\n"
+	  " s.executables = %w[a b]\n s.add_dependency 'c'\nend\n" },
+	{ "lib/a/version.rb", "VERSION = '1.0.0'\n" },
+	{ "pom.xml", "<project><artifactId>a</artifactId><build><plugins>"
+		     "<plugin><artifactId>spring-boot-maven-plugin</artifactId>"
+		     "</plugin></plugins></build></project>" },
+	{ "app/build.gradle", "plugins { id 'application' }\n"
+			      "version = '1'\n" },
+	{ "composer.json", "{\"name\":\"a/b\",\"bin\":[\"bin/c\"],"
+			   "\"autoload\":{\"psr-4\":{\"A\":\"s\"}}}" },
+	{ "b.csproj", "<Project><PropertyGroup><VersionPrefix>1</VersionPrefix>"
+		      "<PackageId>b</PackageId></PropertyGroup></Project>" },
 	{ "composer.json", "{\"require\":{\"a/b\":\"1\"}}" },
 	{ "a.csproj", "<Project Sdk=\"x\"><ItemGroup><PackageReference "
 		      "Include=\"a\"/></ItemGroup></Project>" },
@@ -1293,10 +1575,17 @@ int main(void)
 		T(deep_nesting),
 		T(gradle),
 		T(gradle_malformed),
+		T(gradle_application),
+		T(pom_executable),
 		T(gemfile),
 		T(gemfile_malformed),
+		T(gemspec),
+		T(gemspec_malformed),
+		T(ruby_version),
 		T(composer),
+		T(composer_bin_autoload),
 		T(csproj),
+		T(csproj_packaging),
 		T(cmake),
 		T(cmake_malformed),
 		T(meson),

@@ -596,6 +596,280 @@ static void test_collect_project__java_dotnet(void **state)
 		scan(*state, files));
 }
 
+/* JVM programs and published jars */
+static void test_collect_project__jvm_programs(void **state)
+{
+	static const struct file files[] = {
+		/* a main class: a program, not a library */
+		{ "a/pom.xml", "<project>\n"
+			       "  <artifactId>tool</artifactId>\n"
+			       "  <build><plugins><plugin><configuration>\n"
+			       "    <mainClass>com.acme.Main</mainClass>\n"
+			       "  </configuration></plugin></plugins></build>\n"
+			       "</project>\n" },
+		/* published and runnable: both */
+		{ "b/pom.xml", "<project>\n"
+			       "  <artifactId>sdk</artifactId>\n"
+			       "  <distributionManagement/>\n"
+			       "  <dependencies><dependency>\n"
+			       "    <groupId>info.picocli</groupId>\n"
+			       "    <artifactId>picocli</artifactId>\n"
+			       "  </dependency></dependencies>\n"
+			       "</project>\n" },
+		/* picocli only in tests does not make a program */
+		{ "c/pom.xml", "<project>\n"
+			       "  <artifactId>util</artifactId>\n"
+			       "  <dependencies><dependency>\n"
+			       "    <groupId>info.picocli</groupId>\n"
+			       "    <artifactId>picocli</artifactId>\n"
+			       "    <scope>test</scope>\n"
+			       "  </dependency></dependencies>\n"
+			       "</project>\n" },
+		{ "d/build.gradle.kts",
+		  "plugins {\n"
+		  "    application\n"
+		  "}\n"
+		  "application { mainClass.set(\"M\") }\n" },
+		{ "e/build.gradle",
+		  "plugins { id 'java'; id 'maven-publish' }\n" },
+		{ "f/build.gradle", "dependencies {\n"
+				    "  implementation 'com.github.ajalt.clikt:"
+				    "clikt:4.4.0'\n"
+				    "}\n" },
+		/* a Spring web application is a service, whatever its jar */
+		{ "g/pom.xml",
+		  "<project>\n"
+		  "  <artifactId>web</artifactId>\n"
+		  "  <dependencies><dependency>\n"
+		  "    <groupId>org.springframework.boot</groupId>\n"
+		  "    <artifactId>spring-boot-starter-web"
+		  "</artifactId>\n"
+		  "  </dependency></dependencies>\n"
+		  "  <build><plugins><plugin>\n"
+		  "    <artifactId>spring-boot-maven-plugin"
+		  "</artifactId>\n"
+		  "  </plugin></plugins></build>\n"
+		  "</project>\n" },
+	};
+
+	assert_string_equal(
+		"ecosystem=java @a/pom.xml:0\n"
+		"package=a @a/pom.xml:0\n"
+		"package=b @b/pom.xml:0\n"
+		"package=c @c/pom.xml:0\n"
+		"package=d @d/build.gradle.kts:0\n"
+		"package=e @e/build.gradle:0\n"
+		"package=f @f/build.gradle:0\n"
+		"package=g @g/pom.xml:0\n"
+		"kind=cli @a/pom.xml:4 (executable jar 'com.acme.Main' in "
+		"a/pom.xml)\n"
+		"kind=library @b/pom.xml:3 (distributionManagement in "
+		"b/pom.xml)\n"
+		"kind=cli @b/pom.xml:4 (info.picocli:picocli in b/pom.xml "
+		"<dependencies>)\n"
+		"kind=library @c/pom.xml:2 (artifact 'util' with the default "
+		"jar packaging in c/pom.xml)\n"
+		"kind=cli @d/build.gradle.kts:4 (application 'M' in "
+		"d/build.gradle.kts)\n"
+		"kind=library @e/build.gradle:1 (maven-publish in "
+		"e/build.gradle)\n"
+		"kind=cli @f/build.gradle:2 (com.github.ajalt.clikt:clikt in "
+		"f/build.gradle implementation)\n"
+		"kind=service @g/pom.xml:3 (org.springframework.boot:spring-"
+		"boot-starter-web in g/pom.xml <dependencies>)\n",
+		scan(*state, files));
+}
+
+/* .NET: web, worker, tool, packaged and internal class libraries */
+static void test_collect_project__dotnet_kinds(void **state)
+{
+	static const struct file files[] = {
+		{ "src/Api/Api.csproj",
+		  "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+		  "<PropertyGroup><OutputType>Exe</OutputType></"
+		  "PropertyGroup>\n"
+		  "<ItemGroup><FrameworkReference "
+		  "Include=\"Microsoft.AspNetCore.App\"/></ItemGroup>\n"
+		  "</Project>\n" },
+		{ "src/Jobs/Jobs.csproj",
+		  "<Project Sdk=\"Microsoft.NET.Sdk.Worker\">\n"
+		  "<PropertyGroup><OutputType>Exe</OutputType></"
+		  "PropertyGroup>\n"
+		  "</Project>\n" },
+		{ "src/Cli/Cli.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+					"<PropertyGroup><OutputType>Exe</"
+					"OutputType></PropertyGroup>\n"
+					"</Project>\n" },
+		/* parts of the programs above */
+		{ "src/Domain/Domain.csproj",
+		  "<Project Sdk=\"Microsoft.NET.Sdk\">\n</Project>\n" },
+		/* packaged for NuGet */
+		{ "src/Client/Client.csproj",
+		  "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+		  "<PropertyGroup>\n<PackageId>Acme.Client</PackageId>\n"
+		  "</PropertyGroup>\n</Project>\n" },
+		{ "src/Internal/Internal.csproj",
+		  "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+		  "<PropertyGroup><IsPackable>false</IsPackable>"
+		  "<PackageId>x</PackageId></PropertyGroup>\n</Project>\n" },
+		/* helpers: a benchmark program, a test project */
+		{ "benchmarks/Bench/Bench.csproj",
+		  "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+		  "<PropertyGroup><OutputType>Exe</OutputType></"
+		  "PropertyGroup>\n"
+		  "</Project>\n" },
+		{ "tests/Api.Tests/Api.Tests.csproj",
+		  "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup>\n"
+		  "<PackageReference Include=\"Microsoft.NET.Test.Sdk\"/>\n"
+		  "</ItemGroup></Project>\n" },
+	};
+
+	assert_string_equal(
+		"ecosystem=dotnet @benchmarks/Bench/Bench.csproj:0\n"
+		"package=src/Api @src/Api/Api.csproj:0\n"
+		"package=src/Jobs @src/Jobs/Jobs.csproj:0\n"
+		"package=src/Cli @src/Cli/Cli.csproj:0\n"
+		"package=src/Domain @src/Domain/Domain.csproj:0\n"
+		"package=src/Client @src/Client/Client.csproj:0\n"
+		"package=src/Internal @src/Internal/Internal.csproj:0\n"
+		"kind=service @src/Api/Api.csproj:3 (FrameworkReference "
+		"Microsoft.AspNetCore.App in src/Api/Api.csproj)\n"
+		"kind=worker @src/Jobs/Jobs.csproj:1 (Microsoft.NET.Sdk.Worker "
+		"in src/Jobs/Jobs.csproj)\n"
+		"kind=cli @src/Cli/Cli.csproj:2 (OutputType Exe in "
+		"src/Cli/Cli.csproj)\n"
+		"kind=library @src/Client/Client.csproj:3 (class library "
+		"'Acme.Client' with PackageId in src/Client/Client.csproj)\n",
+		scan(*state, files));
+}
+
+/* A class library alone is the product: a library. */
+static void test_collect_project__dotnet_class_library(void **state)
+{
+	static const struct file files[] = {
+		{ "Lib.fsproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+				"</Project>\n" },
+		{ "tests/Lib.Tests/Lib.Tests.fsproj",
+		  "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
+		  "<PropertyGroup><OutputType>Exe</OutputType></"
+		  "PropertyGroup>\n"
+		  "</Project>\n" },
+	};
+
+	assert_string_equal("ecosystem=dotnet @Lib.fsproj:0\n"
+			    "package=. @Lib.fsproj:0\n"
+			    "kind=library @Lib.fsproj:0 (class library 'Lib' "
+			    "in Lib.fsproj)\n",
+			    scan(*state, files));
+}
+
+/* Ruby gems: a library, a cli with executables; a Rails engine is no
+ * service */
+static void test_collect_project__ruby_gems(void **state)
+{
+	static const struct file files[] = {
+		{ "Gemfile", "gemspec\ngem \"rails\"\n" },
+		{ "engine.gemspec", "Gem::Specification.new do |s|\n"
+				    "  s.name = \"engine\"\n"
+				    "  s.add_dependency \"rails\", \">= 7\"\n"
+				    "  s.add_dependency \"sidekiq\"\n"
+				    "end\n" },
+		{ "lib/engine/version.rb", "module Engine\n"
+					   "  VERSION = \"1.0.0\"\n"
+					   "end\n" },
+		{ "gems/tool/bin/console", "" },
+		{ "gems/tool/bin/setup", "" },
+		{ "gems/tool/exe/tool", "" },
+		{ "gems/tool/tool.gemspec", "Gem::Specification.new do |spec|\n"
+					    "  spec.name = \"tool\"\n"
+					    "  spec.bindir = \"exe\"\n"
+					    "end\n" },
+		/* a computed list reads the bindir; the bundler template's
+		 * bin/console and bin/setup are not executables */
+		{ "gems/dev/bin/console", "" },
+		{ "gems/dev/bin/setup", "" },
+		{ "gems/dev/dev.gemspec",
+		  "Gem::Specification.new do |spec|\n"
+		  "  spec.executables = spec.files.grep(%r{^bin/})\n"
+		  "end\n" },
+		{ "gems/run/bin/run", "" },
+		{ "gems/run/run.gemspec",
+		  "Gem::Specification.new do |spec|\n"
+		  "  spec.name = \"run\"\n"
+		  "  spec.executables = spec.files.grep(%r{^bin/})\n"
+		  "end\n" },
+		{ "gems/lit/lit.gemspec", "Gem::Specification.new do |spec|\n"
+					  "  spec.name = \"lit\"\n"
+					  "  spec.executables = %w[lit]\n"
+					  "end\n" },
+	};
+
+	assert_string_equal(
+		"ecosystem=ruby @Gemfile:0\n"
+		"package=. @Gemfile:0\n"
+		"package=gems/tool @gems/tool/tool.gemspec:0\n"
+		"package=gems/dev @gems/dev/dev.gemspec:0\n"
+		"package=gems/run @gems/run/run.gemspec:0\n"
+		"package=gems/lit @gems/lit/lit.gemspec:0\n"
+		"kind=library @engine.gemspec:2 (gem 'engine' in "
+		"engine.gemspec)\n"
+		"kind=library @gems/tool/tool.gemspec:2 (gem 'tool' in "
+		"gems/tool/tool.gemspec)\n"
+		"kind=cli @gems/tool/exe/tool:0 (gems/tool/exe/tool of gem "
+		"'tool')\n"
+		"kind=library @gems/dev/dev.gemspec:0 (gem 'dev' in "
+		"gems/dev/dev.gemspec)\n"
+		"kind=library @gems/run/run.gemspec:2 (gem 'run' in "
+		"gems/run/run.gemspec)\n"
+		"kind=cli @gems/run/bin/run:0 (gems/run/bin/run of gem 'run' "
+		"(executables in gems/run/run.gemspec))\n"
+		"kind=library @gems/lit/lit.gemspec:2 (gem 'lit' in "
+		"gems/lit/lit.gemspec)\n"
+		"kind=cli @gems/lit/lit.gemspec:3 (executable 'lit' in "
+		"gems/lit/lit.gemspec)\n",
+		scan(*state, files));
+}
+
+/* PHP: composer types, bin, autoload */
+static void test_collect_project__php_packages(void **state)
+{
+	static const struct file files[] = {
+		/* a Laravel package: its framework is the host's */
+		{ "a/composer.json",
+		  "{\"name\": \"acme/perm\", \"type\": \"library\",\n"
+		  " \"require\": {\"laravel/framework\": \"^11\"}}\n" },
+		{ "b/composer.json", "{\"name\": \"acme/tool\",\n"
+				     " \"bin\": [\"bin/tool\"]}\n" },
+		{ "c/composer.json",
+		  "{\"name\": \"acme/util\",\n"
+		  " \"autoload\": {\"psr-4\": {\"Acme\\\\\": \"src/\"}}}\n" },
+		/* an application without a type is still an application */
+		{ "d/composer.json",
+		  "{\"name\": \"acme/site\",\n"
+		  " \"autoload\": {\"psr-4\": {\"App\\\\\": \"app/\"}},\n"
+		  " \"require\": {\"cakephp/cakephp\": \"^5\"}}\n" },
+		{ "e/composer.json",
+		  "{\"name\": \"acme/shop\", \"type\": \"project\",\n"
+		  " \"autoload\": {\"psr-4\": {\"App\\\\\": \"src/\"}}}\n" },
+	};
+
+	assert_string_equal(
+		"ecosystem=php @a/composer.json:0\n"
+		"package=a @a/composer.json:0\n"
+		"package=b @b/composer.json:0\n"
+		"package=c @c/composer.json:0\n"
+		"package=d @d/composer.json:0\n"
+		"package=e @e/composer.json:0\n"
+		"kind=library @a/composer.json:1 (type library in "
+		"a/composer.json)\n"
+		"kind=cli @b/composer.json:2 (bin 'tool' in b/composer.json)\n"
+		"kind=library @c/composer.json:2 (package 'acme/util' with "
+		"autoload and the default type library in c/composer.json)\n"
+		"kind=service @d/composer.json:3 (cakephp/cakephp in "
+		"d/composer.json require)\n",
+		scan(*state, files));
+}
+
 static void test_collect_project__c_service_and_gui(void **state)
 {
 	static const struct file files[] = {
@@ -746,6 +1020,12 @@ static void test_collect_project__oom(void **state)
 		{ "sub/x/CMakeLists.txt", "add_executable(t t.c)\n" },
 		{ "tool/go.mod", "module t\n" },
 		{ "tool/main.go", "package main\n" },
+		{ "gem/exe/g", "" },
+		{ "gem/g.gemspec", "Gem::Specification.new do |s|\n"
+				   "  s.name = 'g'\nend\n" },
+		{ "net/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Worker\">"
+				    "</Project>\n" },
+		{ "net/lib/Lib.csproj", "<Project/>\n" },
 	};
 	long n;
 
@@ -812,6 +1092,11 @@ int main(void)
 		T(python_cli_and_service),
 		T(go_library_and_server),
 		T(java_dotnet),
+		T(jvm_programs),
+		T(dotnet_kinds),
+		T(dotnet_class_library),
+		T(ruby_gems),
+		T(php_packages),
 		T(c_service_and_gui),
 		T(dockerfile_expose),
 		T(platforms),

@@ -124,6 +124,69 @@ static void test_db__migrations(void **state)
 	rc_facts_free(f);
 }
 
+/* EF Core: Up and Down in one .cs file; the Designer file and the model
+ * snapshot are generated metadata, not migrations. */
+static void test_db__ef_core(void **state)
+{
+	static const char *const files[] = {
+		"Data/Migrations/20250101_Init.cs",
+		"public partial class Init : Migration {\n"
+		"  protected override void Up(MigrationBuilder b)\n"
+		"  {\n    b.CreateTable(name: \"a\");\n  }\n"
+		"  protected override void Down(MigrationBuilder b)\n"
+		"  {\n    b.DropTable(name: \"a\");\n  }\n}\n",
+		"Data/Migrations/20250101_Init.Designer.cs",
+		"partial class Init { void BuildTargetModel() {} }\n",
+		"Data/Migrations/AppDbContextModelSnapshot.cs",
+		"class AppDbContextModelSnapshot : ModelSnapshot {}\n",
+		/* an empty Down (comments only) cannot roll back */
+		"Data/Migrations/20250102_Seed.cs",
+		"class Seed : Migration {\n"
+		"  protected override void Up(MigrationBuilder b) { "
+		"b.Sql(\"x\"); }\n"
+		"  protected override void Down(MigrationBuilder b)\n"
+		"  {\n    // nothing to undo { }\n    /* } */\n  }\n}\n",
+		/* no Down at all */
+		"Data/Migrations/20250103_Index.cs",
+		"class Index : Migration {\n"
+		"  protected override void Up(MigrationBuilder b) =>\n"
+		"    b.CreateIndex(name: \"ix\", table: \"a\", column: "
+		"\"x\");\n"
+		"}\n",
+		/* an expression-bodied Down */
+		"Data/Migrations/20250104_Col.cs",
+		"class Col : Migration {\n"
+		"  protected override void Up(MigrationBuilder b) => "
+		"b.AddColumn();\n"
+		"  protected override void Down(MigrationBuilder b) => "
+		"b.DropColumn();\n}\n",
+	};
+	struct rc_buf b = RC_BUF_INIT;
+	struct rc_facts *f = collect(files, RC_ARRAY_SIZE(files));
+	const struct rc_fact *x;
+
+	(void)state;
+	assert_false(rc_db_migration_file("Data/Migrations/1_X.Designer.cs"));
+	assert_false(
+		rc_db_migration_file("Data/Migrations/AppModelSnapshot.cs"));
+	list(f, "db.migration.file", &b);
+	assert_string_equal(b.ptr,
+			    "Data/Migrations/20250101_Init.cs (up+down);"
+			    "Data/Migrations/20250102_Seed.cs (up);"
+			    "Data/Migrations/20250103_Index.cs (up);"
+			    "Data/Migrations/20250104_Col.cs (up+down);");
+	list(f, "db.migration.irreversible", &b);
+	assert_string_equal(b.ptr, "Data/Migrations/20250102_Seed.cs;"
+				   "Data/Migrations/20250103_Index.cs;");
+	list(f, "db.migrations", &b);
+	assert_string_equal(b.ptr, "Data/Migrations (ef);");
+	x = rc_facts_get(f, "db.migrations.count");
+	assert_non_null(x);
+	assert_true(x->num == 4);
+	rc_buf_release(&b);
+	rc_facts_free(f);
+}
+
 static void test_db__clients(void **state)
 {
 	struct rc_facts *f = NULL;
@@ -159,6 +222,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_db__paths),
 		cmocka_unit_test(test_db__migrations),
+		cmocka_unit_test(test_db__ef_core),
 		cmocka_unit_test(test_db__clients),
 	};
 
