@@ -13,10 +13,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const names[] = {
-		"migrations/1_a.up.sql", "migrations/3_c/up.sql",
-		"alembic/versions/e.py", "db/migration/V2__x.sql",
-		"db/migrate/1_x.rb",	 "migrations/5.js",
-		"migrations/6.go",	 "migrations/down.sql",
+		"migrations/1_a.up.sql",
+		"migrations/3_c/up.sql",
+		"alembic/versions/e.py",
+		"db/migration/V2__x.sql",
+		"db/migrate/1_x.rb",
+		"migrations/5.js",
+		"migrations/6.go",
+		"migrations/down.sql",
+		"Data/Migrations/20240101_Init.cs",
 	};
 	struct rc_facts *f = NULL;
 	const char *path, *buf = (const char *)data + 1;

@@ -31,6 +31,9 @@ static const char *const names[] = {
 	"deploy/k8s.yaml",
 	"sub/CMakeLists.txt",
 	"sub/src/main.rs",
+	"x.gemspec",
+	"lib/x/version.rb",
+	"build.gradle.kts",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
