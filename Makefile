@@ -37,6 +37,11 @@ bench: build
 	@RC_DEPS_EXTRA="hyperfine ripgrep time" scripts/deps.sh
 	BENCH_NO_BUILD=1 bench/run.sh
 
+.PHONY: bench-secrets
+bench-secrets: build
+	@RC_DEPS_EXTRA="hyperfine ripgrep time nodejs" scripts/deps.sh
+	BENCH_NO_BUILD=1 bench/secrets.sh
+
 fuzz:
 	@RC_DEPS_EXTRA="clang libclang-rt-14-dev" scripts/deps.sh
 	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DRC_FUZZ=ON -DRC_TESTS=OFF
