@@ -50,8 +50,8 @@ struct slot {
 		char *snippet;
 	})
 	found;
-	RC_VEC(struct rc_secret_hit) shits; /* secret candidates */
-	rc_secret_vec secrets;		    /* confirmed, this file */
+	rc_secret_hit_vec shits; /* secret candidates */
+	rc_secret_vec secrets;	 /* confirmed, this file */
 	struct rc_secret_counts scounts;
 	size_t scope;		/* index into run.cands + 1; 0: the root */
 	struct rc_facts *facts; /* only for files a collector parses */
@@ -246,17 +246,8 @@ static int on_match(unsigned id, size_t from, size_t to, void *payload)
 
 	(void)from;
 	if (id >= c->npatterns) {
-		/* every end offset of a long candidate is reported: one per
-		 * run of consecutive offsets is enough to confirm it */
-		struct rc_secret_hit sh = { id - (unsigned)c->npatterns, to };
-		struct slot *s = c->slot;
-
-		if (s->shits.n && s->shits.v[s->shits.n - 1].rule == sh.rule &&
-		    s->shits.v[s->shits.n - 1].off + 1 == to) {
-			s->shits.v[s->shits.n - 1].off = to;
-			return 0;
-		}
-		if (rc_vec_push(&s->shits, sh)) {
+		if (rc_secrets_add_hit(&c->slot->shits,
+				       id - (unsigned)c->npatterns, to)) {
 			c->err = RC_ENOMEM;
 			return 1;
 		}
@@ -460,6 +451,35 @@ static int process_file(size_t i, unsigned worker, void *payload)
 	return 0;
 }
 
+/* Append finding f of rule at path to rep, strings copied into a; NULL when
+ * out of memory. */
+static struct rc_secret_item *add_item(struct rc_secrets_report *rep,
+				       struct rc_arena *a,
+				       const struct rc_secret_rule *rule,
+				       const struct rc_secret_finding *f,
+				       const char *path)
+{
+	struct rc_secret_item *it;
+
+	if (rc_vec_reserve_((void **)&rep->items, &rep->cap, rep->n + 1,
+			    sizeof(*rep->items)))
+		return NULL;
+	it = &rep->items[rep->n];
+	memset(it, 0, sizeof(*it));
+	it->rule = rule->id;
+	it->description = rule->description;
+	it->severity = rule->severity;
+	it->line = f->line;
+	it->col = f->col;
+	it->length = f->length;
+	if (!(it->path = rc_arena_strdup(a, path)) ||
+	    !(it->prefix = rc_arena_strdup(a, f->prefix)) ||
+	    !(it->fingerprint = rc_arena_strdup(a, f->fingerprint)))
+		return NULL;
+	rep->n++;
+	return it;
+}
+
 /* Record the file's confirmed secrets: a `secret.found` fact each (what the
  * secrets-none check reads) and, for `readycheck secrets`, a report item. */
 static int drain_secrets(struct run *r, struct slot *s, const char *path)
@@ -476,7 +496,6 @@ static int drain_secrets(struct run *r, struct slot *s, const char *path)
 	for (k = 0; k < s->secrets.n && !e; k++) {
 		const struct rc_secret_finding *f = &s->secrets.v[k];
 		const struct rc_secret_rule *rule = &r->secrets->rules[f->rule];
-		struct rc_secret_item *it;
 
 		rc_buf_reset(&note);
 		rc_buf_addf(&note, "%s\xe2\x80\xa6, %zu chars, fingerprint %s",
@@ -487,28 +506,8 @@ static int drain_secrets(struct run *r, struct slot *s, const char *path)
 			e = RC_ENOMEM;
 			break;
 		}
-		if (!r->srep)
-			continue;
-		if (rc_vec_reserve_((void **)&r->srep->items, &r->srep->cap,
-				    r->srep->n + 1, sizeof(*r->srep->items))) {
+		if (r->srep && !add_item(r->srep, r->sarena, rule, f, path))
 			e = RC_ENOMEM;
-			break;
-		}
-		it = &r->srep->items[r->srep->n];
-		memset(it, 0, sizeof(*it));
-		it->rule = rule->id;
-		it->description = rule->description;
-		it->severity = rule->severity;
-		it->line = f->line;
-		it->col = f->col;
-		it->length = f->length;
-		if (!(it->path = rc_arena_strdup(r->sarena, path)) ||
-		    !(it->prefix = rc_arena_strdup(r->sarena, f->prefix)) ||
-		    !(it->fingerprint =
-			      rc_arena_strdup(r->sarena, f->fingerprint)))
-			e = RC_ENOMEM;
-		else
-			r->srep->n++;
 	}
 	s->secrets.n = 0;
 	rc_buf_release(&note);
@@ -577,13 +576,8 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 						: 0;
 		}
 		/* the secret detectors in the same database: every match */
-		for (i = 0; i < ns; i++) {
-			pats[np + i].regex = r->secrets->rules[i].pattern;
-			pats[np + i].flags =
-				RC_PAT_ALL |
-				(r->secrets->rules[i].caseless ? RC_PAT_CASELESS
-							       : 0);
-		}
+		if (ns)
+			rc_secrets_patterns(r->secrets, pats + np);
 		e = rc_matcher_new(&matcher, pats, np + ns, r->opts->cache_dir,
 				   r->diags, err);
 		rc_free(pats);
@@ -1423,24 +1417,10 @@ static int on_blob(const struct rc_git_blob *b, void *payload)
 		if (j < rep->n)
 			continue;
 
-		if (rc_vec_reserve_((void **)&rep->items, &rep->cap, rep->n + 1,
-				    sizeof(*rep->items)))
-			return RC_ENOMEM;
-		it = &rep->items[rep->n];
-		memset(it, 0, sizeof(*it));
-		it->rule = rule->id;
-		it->description = rule->description;
-		it->severity = rule->severity;
-		it->line = f->line;
-		it->col = f->col;
-		it->length = f->length;
-		if (!(it->path = rc_arena_strdup(a, b->path)) ||
-		    !(it->prefix = rc_arena_strdup(a, f->prefix)) ||
-		    !(it->fingerprint = rc_arena_strdup(a, f->fingerprint)) ||
+		if (!(it = add_item(rep, a, rule, f, b->path)) ||
 		    !(it->commit = rc_arena_strdup(a, b->commit)) ||
 		    !(it->date = rc_arena_strdup(a, b->date)))
 			return RC_ENOMEM;
-		rep->n++;
 	}
 	return 0;
 }

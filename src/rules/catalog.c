@@ -30,8 +30,6 @@
 
 #include <stdio.h>
 
-#define ID_MAX 64
-
 struct loader {
 	struct rc_catalog *c;
 	struct rc_schema_ctx sx;
@@ -834,18 +832,6 @@ static int parse_fix_map(struct loader *ld, const struct rc_node *v,
 	return parse_fix_texts(ld, v, NULL, c, NULL, &n);
 }
 
-static bool id_ok(const char *s)
-{
-	size_t i;
-
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
-		return false;
-	for (i = 1; s[i]; i++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789-", s[i]))
-			return false;
-	return i <= ID_MAX;
-}
-
 /* Required key k of check node; error names the check when its id is known. */
 static int need(struct loader *ld, const struct rc_node *node, const char *k,
 		const char *id, const struct rc_node **out)
@@ -886,12 +872,12 @@ static int parse_check(struct loader *ld, const struct rc_node *node,
 	if ((e = need(ld, node, "id", NULL, &v)) ||
 	    (e = rc_schema_str(&ld->sx, v, "id", &c->id)))
 		return e;
-	if (!id_ok(c->id))
+	if (!rc_id_ok(c->id))
 		return rc_schema_error(&ld->sx, v,
 				       "bad check id '%s' (lower-case letters, "
 				       "digits and '-', starting with a letter "
 				       "or digit, at most %d characters)",
-				       c->id, ID_MAX);
+				       c->id, RC_ID_MAX);
 	if ((prev = rc_catalog_find(ld->c, c->id)))
 		return rc_schema_error(&ld->sx, v,
 				       "duplicate check id '%s' (first defined "

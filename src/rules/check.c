@@ -127,6 +127,18 @@ const char *rc_category_name_at(size_t i)
 	return i < RC_CAT_COUNT ? categories[i].id : NULL;
 }
 
+bool rc_id_ok(const char *s)
+{
+	size_t i;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return false;
+	for (i = 1; s[i]; i++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789-", s[i]))
+			return false;
+	return i <= RC_ID_MAX;
+}
+
 const char *rc_severity_name_at(size_t i)
 {
 	return i < RC_ARRAY_SIZE(severities) ? severities[i] : NULL;

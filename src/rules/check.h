@@ -170,6 +170,12 @@ int rc_ecosystem_parse(const char *s, const char **out);
  */
 const char *rc_category_name_at(size_t i);
 const char *rc_severity_name_at(size_t i);
+
+/* Longest id of a check or a secret detector. */
+#define RC_ID_MAX 64
+/* A valid id: lower-case letters, digits and '-', starting with a letter or
+ * digit, at most RC_ID_MAX characters. */
+bool rc_id_ok(const char *s);
 const char *rc_effort_name_at(size_t i);
 const char *rc_kind_name_at(size_t i);
 const char *rc_ecosystem_name_at(size_t i);

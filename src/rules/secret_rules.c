@@ -16,25 +16,12 @@
 #include <ctype.h>
 #include <stdio.h>
 
-#define ID_MAX	    64
 #define ENTROPY_MAX 8.0 /* bits per byte can be no more */
 
 static const char *const rule_keys[] = {
 	"id",	   "description", "regex", "group",	  "keywords",
 	"entropy", "severity",	  "allow", "allow_match", "multiline",
 };
-
-static bool id_ok(const char *s)
-{
-	size_t i;
-
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
-		return false;
-	for (i = 1; s[i]; i++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789-", s[i]))
-			return false;
-	return i <= ID_MAX;
-}
 
 static int need(struct rc_schema_ctx *sx, const struct rc_node *node,
 		const char *k, const char *id, const struct rc_node **out)
@@ -70,21 +57,13 @@ static int parse_number(struct rc_schema_ctx *sx, const struct rc_node *v,
 	return 0;
 }
 
-static void free_codes(void **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		pcre2_code_free(v[i]);
-}
-
 /* Regexes compile with the options the matcher uses (match.c). */
 static uint32_t re_flags(bool caseless)
 {
 	return PCRE2_MULTILINE | (caseless ? PCRE2_CASELESS : 0);
 }
 
-/* A list of regexes into *codes (*n of them compiled; freed on error). */
+/* A list of regexes into *codes (*n of them compiled). */
 static int parse_allow(struct rc_schema_ctx *sx, const struct rc_node *v,
 		       void ***codes, size_t *n)
 {
@@ -97,11 +76,8 @@ static int parse_allow(struct rc_schema_ctx *sx, const struct rc_node *v,
 	if (!(*codes = rc_arena_alloc(sx->arena, cnt * sizeof(**codes))))
 		return RC_ENOMEM;
 	for (i = 0; i < cnt; i++) {
-		if ((e = rc_schema_regex(sx, v, list[i], 0, &(*codes)[i]))) {
-			free_codes(*codes, *n);
-			*n = 0;
+		if ((e = rc_schema_regex(sx, v, list[i], 0, &(*codes)[i])))
 			return e;
-		}
 		(*n)++;
 	}
 	return 0;
@@ -143,13 +119,13 @@ static int parse_rule(struct rc_schema_ctx *sx, struct rc_secrets *set,
 	if ((e = need(sx, node, "id", NULL, &v)) ||
 	    (e = rc_schema_str(sx, v, "id", &r->id)))
 		return e;
-	if (!id_ok(r->id))
+	if (!rc_id_ok(r->id))
 		return rc_schema_error(
 			sx, v,
 			"bad secret detector id '%s' (lower-case "
 			"letters, digits and '-', at most %d "
 			"characters)",
-			r->id, ID_MAX);
+			r->id, RC_ID_MAX);
 	if (rc_secrets_find(set, r->id))
 		return rc_schema_error(
 			sx, v, "duplicate secret detector id '%s'", r->id);
@@ -195,8 +171,7 @@ static int parse_rule(struct rc_schema_ctx *sx, struct rc_secrets *set,
 	     (e = parse_allow(sx, v, &r->allow, &r->nallow))) ||
 	    ((v = rc_node_get(node, "allow_match")) &&
 	     (e = parse_allow(sx, v, &r->allow_match, &r->nallow_match)))) {
-		pcre2_code_free(r->re);
-		free_codes(r->allow, r->nallow);
+		rc_secrets_rule_release(r);
 		return e;
 	}
 	return 0;
@@ -232,13 +207,8 @@ int rc_secret_rules_add(struct rc_secrets *set, const struct rc_node *list,
 	}
 	if (!e)
 		return 0;
-	while (set->n > n0) {
-		struct rc_secret_rule *r = &set->rules[--set->n];
-
-		pcre2_code_free(r->re);
-		free_codes(r->allow, r->nallow);
-		free_codes(r->allow_match, r->nallow_match);
-	}
+	while (set->n > n0)
+		rc_secrets_rule_release(&set->rules[--set->n]);
 	if (e == RC_ENOMEM)
 		return rc_err_set(err, RC_ENOMEM, path, 0, 0, "out of memory");
 	return e;

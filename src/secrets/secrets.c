@@ -43,17 +43,23 @@ static void free_codes(void **v, size_t n)
 		pcre2_code_free(v[i]);
 }
 
+void rc_secrets_rule_release(struct rc_secret_rule *r)
+{
+	pcre2_code_free(r->re);
+	free_codes(r->allow, r->nallow);
+	free_codes(r->allow_match, r->nallow_match);
+	r->re = NULL;
+	r->nallow = r->nallow_match = 0;
+}
+
 void rc_secrets_free(struct rc_secrets *s)
 {
 	size_t i;
 
 	if (!s)
 		return;
-	for (i = 0; i < s->n; i++) {
-		pcre2_code_free(s->rules[i].re);
-		free_codes(s->rules[i].allow, s->rules[i].nallow);
-		free_codes(s->rules[i].allow_match, s->rules[i].nallow_match);
-	}
+	for (i = 0; i < s->n; i++)
+		rc_secrets_rule_release(&s->rules[i]);
 	free_codes(s->allow, s->nallow);
 	rc_globset_free(s->allow_paths);
 	rc_free(s->rules);
@@ -77,7 +83,6 @@ int rc_secrets_add(struct rc_secrets *s, const struct rc_secret_rule *rule,
 		   struct rc_err *err)
 {
 	struct rc_secret_rule *r;
-	void **allow = NULL, **allow_match = NULL;
 	uint32_t groups = 0;
 	int e = 0;
 
@@ -94,29 +99,14 @@ int rc_secrets_add(struct rc_secrets *s, const struct rc_secret_rule *rule,
 	else if (rc_vec_reserve_((void **)&s->rules, &s->cap, s->n + 1,
 				 sizeof(*s->rules)))
 		e = RC_ENOMEM;
-	else if ((rule->nallow &&
-		  !(allow = rc_arena_alloc(&s->arena,
-					   rule->nallow * sizeof(*allow)))) ||
-		 (rule->nallow_match &&
-		  !(allow_match = rc_arena_alloc(
-			    &s->arena,
-			    rule->nallow_match * sizeof(*allow_match)))))
-		e = RC_ENOMEM;
 	if (e) {
-		pcre2_code_free(rule->re);
-		free_codes(rule->allow, rule->nallow);
-		free_codes(rule->allow_match, rule->nallow_match);
+		struct rc_secret_rule dead = *rule;
+
+		rc_secrets_rule_release(&dead);
 		return e;
 	}
 	r = &s->rules[s->n++];
 	*r = *rule;
-	if (rule->nallow)
-		memcpy(allow, rule->allow, rule->nallow * sizeof(*allow));
-	r->allow = allow;
-	if (rule->nallow_match)
-		memcpy(allow_match, rule->allow_match,
-		       rule->nallow_match * sizeof(*allow_match));
-	r->allow_match = allow_match;
 	r->generic = rc_str_starts_with(rule->id, "generic-");
 	pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
 	return 0;
@@ -281,28 +271,16 @@ bool rc_secrets_placeholder(const char *secret, size_t len)
 		"replaceme", "replace_me", "replace-me", "abcdefgh",
 		"12345678",  "....",	   "____",
 	};
-	struct rc_buf b = RC_BUF_INIT;
 	size_t i;
-	bool same = true, hit = false;
 
-	for (i = 1; i < len; i++)
-		if (secret[i] != secret[0]) {
-			same = false;
-			break;
-		}
-	if (same)
-		return true;
-	/* the words are searched in a NUL-free copy */
-	for (i = 0; i < len; i++)
-		rc_buf_addc(&b, secret[i] ? secret[i] : ' ');
-	if (rc_buf_err(&b)) {
-		rc_buf_release(&b);
-		return false;
-	}
-	for (i = 0; i < RC_ARRAY_SIZE(words) && !hit; i++)
-		hit = rc_str_icase_find(b.ptr, b.len, words[i]) != NULL;
-	rc_buf_release(&b);
-	return hit;
+	for (i = 1; i < len && secret[i] == secret[0]; i++)
+		;
+	if (i >= len)
+		return true; /* one character repeated */
+	for (i = 0; i < RC_ARRAY_SIZE(words); i++)
+		if (rc_str_icase_find(secret, len, words[i]))
+			return true;
+	return false;
 }
 
 void rc_secrets_fingerprint(const char *rule, const char *secret, size_t len,
@@ -595,11 +573,34 @@ out:
 	return e;
 }
 
+int rc_secrets_add_hit(rc_secret_hit_vec *v, unsigned rule, size_t off)
+{
+	struct rc_secret_hit h = { rule, off };
+
+	if (v->n && v->v[v->n - 1].rule == rule &&
+	    v->v[v->n - 1].off + 1 == off) {
+		v->v[v->n - 1].off = off;
+		return 0;
+	}
+	return rc_vec_push(v, h);
+}
+
+void rc_secrets_patterns(const struct rc_secrets *s, struct rc_pattern *out)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		out[i].regex = s->rules[i].pattern;
+		out[i].flags = RC_PAT_ALL |
+			       (s->rules[i].caseless ? RC_PAT_CASELESS : 0);
+	}
+}
+
 struct rc_secrets_scanner {
 	const struct rc_secrets *set;
 	struct rc_matcher *m;
 	struct rc_match_scratch *scratch;
-	RC_VEC(struct rc_secret_hit) hits;
+	rc_secret_hit_vec hits;
 	int err;
 };
 
@@ -609,7 +610,6 @@ int rc_secrets_scanner_new(struct rc_secrets_scanner **out,
 {
 	struct rc_secrets_scanner *sc = rc_calloc(1, sizeof(*sc));
 	struct rc_pattern *pats = rc_calloc(s->n + 1, sizeof(*pats));
-	size_t i;
 	int e = 0;
 
 	*out = NULL;
@@ -618,11 +618,7 @@ int rc_secrets_scanner_new(struct rc_secrets_scanner **out,
 		goto out;
 	}
 	sc->set = s;
-	for (i = 0; i < s->n; i++) {
-		pats[i].regex = s->rules[i].pattern;
-		pats[i].flags = RC_PAT_ALL |
-				(s->rules[i].caseless ? RC_PAT_CASELESS : 0);
-	}
+	rc_secrets_patterns(s, pats);
 	if ((e = rc_matcher_new(&sc->m, pats, s->n, cache_dir, diags, err)))
 		goto out;
 	if (rc_match_scratch_new(&sc->scratch, sc->m))
@@ -650,15 +646,9 @@ void rc_secrets_scanner_free(struct rc_secrets_scanner *sc)
 static int on_candidate(unsigned id, size_t from, size_t to, void *payload)
 {
 	struct rc_secrets_scanner *sc = payload;
-	struct rc_secret_hit h = { id, to };
 
 	(void)from;
-	if (sc->hits.n && sc->hits.v[sc->hits.n - 1].rule == id &&
-	    sc->hits.v[sc->hits.n - 1].off + 1 == to) {
-		sc->hits.v[sc->hits.n - 1].off = to;
-		return 0;
-	}
-	if (rc_vec_push(&sc->hits, h)) {
+	if (rc_secrets_add_hit(&sc->hits, id, to)) {
 		sc->err = RC_ENOMEM;
 		return 1;
 	}

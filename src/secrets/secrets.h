@@ -93,18 +93,34 @@ struct rc_secret_hit {
 };
 
 typedef RC_VEC(struct rc_secret_finding) rc_secret_vec;
+typedef RC_VEC(struct rc_secret_hit) rc_secret_hit_vec;
+
+/*
+ * Record a candidate from the matcher's callback. Vectorscan reports every
+ * end offset of a long candidate; one per run of consecutive offsets is
+ * enough to confirm it, so such a run keeps only its last. 0 or RC_ENOMEM.
+ */
+int rc_secrets_add_hit(rc_secret_hit_vec *v, unsigned rule, size_t off);
+
+/* The matcher patterns of the set's detectors, one per rule, into out[n]. */
+struct rc_pattern;
+void rc_secrets_patterns(const struct rc_secrets *s, struct rc_pattern *out);
 
 int rc_secrets_new(struct rc_secrets **out);
 void rc_secrets_free(struct rc_secrets *s);
 
 /*
- * Add a detector. The strings must outlive the set (the loader keeps them
- * in an arena); re and allow are compiled PCRE2 codes whose ownership
- * passes to the set, even on error. RC_EUSAGE when the id is taken or the
- * group does not exist in re (message in err), RC_ENOMEM.
+ * Add a detector. Its strings and arrays must outlive the set (the loader
+ * keeps them in the set's arena); re, allow and allow_match are compiled
+ * PCRE2 codes whose ownership passes to the set, even on error. RC_EUSAGE when
+ * the id is taken or the group does not exist in re (message in err),
+ * RC_ENOMEM.
  */
 int rc_secrets_add(struct rc_secrets *s, const struct rc_secret_rule *rule,
 		   struct rc_err *err);
+/* Free a detector's compiled regexes (one that is not in a set). */
+void rc_secrets_rule_release(struct rc_secret_rule *r);
+
 const struct rc_secret_rule *rc_secrets_find(const struct rc_secrets *s,
 					     const char *id);
 
