@@ -49,25 +49,8 @@ SL_FULL=${BENCH_SL_FULL:-1}
 TREE=${BENCH_TREE:-typical}
 STANDIN=${BENCH_STANDIN:-}
 
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
-
-ensure() {
-	local path=$1 pkg=$2
-	if command -v "$path" >/dev/null 2>&1 || [ -x "$path" ]; then
-		return
-	fi
-	echo "bench: installing $pkg" >&2
-	if [ "$(id -u)" = 0 ]; then
-		apt-get install -y "$pkg" >/dev/null
-	elif sudo -n true 2>/dev/null; then
-		sudo apt-get install -y "$pkg" >/dev/null
-	else
-		die "'$path' is missing; install the Debian package '$pkg'"
-	fi
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 ensure hyperfine hyperfine
 ensure rg ripgrep
