@@ -543,22 +543,28 @@ struct alt {
 	size_t plen; /* literal head every match starts with: pat[0..plen) */
 	const char *part; /* longest literal run inside, every match has it */
 	size_t partlen;
+	uint64_t psig; /* pair_sig() of part */
 };
+
+#define HEADS	 256 /* first bucket by literal head */
+#define REST	 512 /* the bucket of alternatives without head or tail */
+#define NBUCKETS 513
 
 struct rc_globset {
 	struct alt *alts;
 	size_t n, cap;
 	unsigned flags;
 	bool nomem;
-	/* the bytes a matching path can end with (case-folded with
-	 * RC_GLOB_CASEFOLD); all set when some alternative has no literal
-	 * tail. One lookup rejects most paths before any alternative. */
+	/* the bytes a path matched by an alternative with a literal tail
+	 * can end with (case-folded with RC_GLOB_CASEFOLD): one lookup
+	 * skips every such alternative for most paths */
 	uint64_t last[4];
 	/* alternatives bucketed by the (folded) last byte of their literal
-	 * tail, bucket 256 for those without one: order[first[k]] up to
+	 * tail (0-255); without a tail, by the first byte of their literal
+	 * head (256-511); with neither, bucket 512: order[first[k]] up to
 	 * order[first[k + 1]] are the alternatives of bucket k */
 	size_t *order;
-	size_t first[258];
+	size_t first[NBUCKETS + 1];
 };
 
 static unsigned bucket_of(const struct rc_globset *set, unsigned char c)
@@ -568,14 +574,17 @@ static unsigned bucket_of(const struct rc_globset *set, unsigned char c)
 
 static unsigned alt_bucket(const struct rc_globset *set, const struct alt *a)
 {
-	return a->slen ? bucket_of(set, (unsigned char)a->suffix[a->slen - 1])
-		       : 256;
+	if (a->slen)
+		return bucket_of(set, (unsigned char)a->suffix[a->slen - 1]);
+	if (a->plen)
+		return HEADS + bucket_of(set, (unsigned char)a->pat[0]);
+	return REST;
 }
 
 /* Counting sort of the alternatives into their buckets. */
 static int build_buckets(struct rc_globset *set)
 {
-	size_t count[258] = { 0 }, i, k;
+	size_t count[NBUCKETS] = { 0 }, i, k;
 
 	set->order = rc_calloc(set->n + 1, sizeof(*set->order));
 	if (!set->order)
@@ -583,7 +592,7 @@ static int build_buckets(struct rc_globset *set)
 	for (i = 0; i < set->n; i++)
 		count[alt_bucket(set, &set->alts[i])]++;
 	set->first[0] = 0;
-	for (k = 0; k < 257; k++)
+	for (k = 0; k < NBUCKETS; k++)
 		set->first[k + 1] = set->first[k] + count[k];
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < set->n; i++) {
@@ -602,6 +611,25 @@ static void last_add(struct rc_globset *set, unsigned char c)
 		c = upper(c);
 		set->last[c >> 6] |= (uint64_t)1 << (c & 63);
 	}
+}
+
+/*
+ * A 64-bit summary of the (case-folded) byte pairs in s: a path holding a
+ * part holds all its pairs, so a part whose bits are not all in the path's
+ * is not in it. Rejects almost every path for the alternatives that have
+ * neither a literal head nor tail (a "migrations" between two "**") with
+ * one AND.
+ */
+static uint64_t pair_sig(const char *s, size_t n)
+{
+	uint64_t sig = 0;
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		sig |= (uint64_t)1 << ((lower((unsigned char)s[i]) * 31u +
+					lower((unsigned char)s[i + 1])) &
+				       63);
+	return sig;
 }
 
 /* The literal tail of a brace-free pattern: what every match ends with. */
@@ -644,6 +672,7 @@ static void set_suffix(struct alt *a)
 		a->part++;
 		a->partlen--;
 	}
+	a->psig = a->part ? pair_sig(a->part, a->partlen) : 0;
 }
 
 static bool has_part(const char *path, size_t len, const char *part, size_t n,
@@ -734,8 +763,6 @@ int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
 
 		if (a->slen)
 			last_add(set, (unsigned char)a->suffix[a->slen - 1]);
-		else
-			memset(set->last, 0xff, sizeof(set->last));
 	}
 	if (build_buckets(set)) {
 		rc_globset_free(set);
@@ -763,47 +790,85 @@ size_t rc_globset_count(const struct rc_globset *set)
 	return set->n;
 }
 
-/* Does alternative a match the path (len bytes)? Cheap rejections first. */
-static bool alt_match(const struct rc_globset *set, const struct alt *a,
-		      const char *path, size_t len)
+/* Does the path end with a's literal tail? */
+static bool tail_match(const struct rc_globset *set, const struct alt *a,
+		       const char *path, size_t len)
 {
 	size_t k;
 
-	if (a->slen > len || a->plen > len)
+	if (a->slen > len)
 		return false;
 	for (k = 0; k < a->slen; k++)
 		if (!same((unsigned char)path[len - a->slen + k],
 			  (unsigned char)a->suffix[k], set->flags))
 			return false;
+	return true;
+}
+
+/* Does alternative a match the path (len bytes)? Cheap rejections first. */
+static bool alt_match(const struct rc_globset *set, const struct alt *a,
+		      const char *path, size_t len, uint64_t sig)
+{
+	size_t k;
+
+	if (a->plen > len || !tail_match(set, a, path, len))
+		return false;
 	for (k = 0; k < a->plen; k++)
 		if (!same((unsigned char)path[k], (unsigned char)a->pat[k],
 			  set->flags))
 			return false;
-	if (a->part && !has_part(path, len, a->part, a->partlen, set->flags))
+	if (a->part && ((a->psig & ~sig) ||
+			!has_part(path, len, a->part, a->partlen, set->flags)))
 		return false;
 	return match_path(a->pat, a->pat + a->len, path, path + len,
 			  set->flags);
+}
+
+/* Does an alternative of bucket b match? sig: pair_sig() of the path, or
+ * all ones when not worked out. */
+static bool bucket_match(const struct rc_globset *set, unsigned b,
+			 const char *path, size_t len, uint64_t sig)
+{
+	size_t i;
+
+	for (i = set->first[b]; i < set->first[b + 1]; i++)
+		if (alt_match(set, &set->alts[set->order[i]], path, len, sig))
+			return true;
+	return false;
 }
 
 bool rc_globset_match(const struct rc_globset *set, const char *path,
 		      size_t len)
 {
 	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
+
+	/* the alternatives whose tail ends like the path, those whose head
+	 * starts like it, then those with neither */
+	if (len && (set->last[end >> 6] & ((uint64_t)1 << (end & 63))) &&
+	    bucket_match(set, bucket_of(set, end), path, len, ~0ull))
+		return true;
+	if (len &&
+	    bucket_match(set, HEADS + bucket_of(set, (unsigned char)path[0]),
+			 path, len, ~0ull))
+		return true;
+	if (set->first[REST + 1] == set->first[REST])
+		return false;
+	return bucket_match(set, REST, path, len, pair_sig(path, len));
+}
+
+bool rc_globset_may_match(const struct rc_globset *set, const char *path,
+			  size_t len)
+{
+	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
 	size_t i, b;
 
-	if (len && !(set->last[end >> 6] & ((uint64_t)1 << (end & 63))))
+	if (set->first[NBUCKETS] > set->first[HEADS])
+		return true; /* an alternative without a literal tail */
+	if (!len || !(set->last[end >> 6] & ((uint64_t)1 << (end & 63))))
 		return false;
-	/* the alternatives whose tail ends like the path, then those
-	 * without a literal tail */
-	if (len) {
-		b = bucket_of(set, end);
-		for (i = set->first[b]; i < set->first[b + 1]; i++)
-			if (alt_match(set, &set->alts[set->order[i]], path,
-				      len))
-				return true;
-	}
-	for (i = set->first[256]; i < set->first[257]; i++)
-		if (alt_match(set, &set->alts[set->order[i]], path, len))
+	b = bucket_of(set, end);
+	for (i = set->first[b]; i < set->first[b + 1]; i++)
+		if (tail_match(set, &set->alts[set->order[i]], path, len))
 			return true;
 	return false;
 }
