@@ -5,9 +5,11 @@
 #include "../core/buf.h"
 #include "../core/fs.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <hs.h>
@@ -82,6 +84,10 @@ static int add_fallback(struct rc_matcher *m, const struct rc_pattern *p,
 }
 
 #define CACHE_MAGIC "readycheck-hs-cache 1\n"
+/* A cache file not used for this long is deleted by the next compile; one
+ * in use has its time refreshed at most once a day. */
+#define CACHE_STALE (30L * 24 * 3600)
+#define CACHE_TOUCH (24L * 3600)
 
 static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
 {
@@ -121,6 +127,41 @@ static void cache_path(struct rc_buf *b, const char *dir, uint64_t h)
 	rc_buf_addf(b, "%s/hs-%016llx.db", dir, (unsigned long long)h);
 }
 
+/* Mark a cache file as used (its mtime), when it has not been today. */
+static void touch(const char *path)
+{
+	struct stat st;
+
+	if (!stat(path, &st) && st.st_mtime < time(NULL) - CACHE_TOUCH)
+		utimensat(AT_FDCWD, path, NULL, 0);
+}
+
+/*
+ * Delete the cache files of this kind nobody used for CACHE_STALE: every
+ * catalog change (an upgrade, a custom check) leaves a few behind.
+ */
+static void cache_prune(const char *dir)
+{
+	time_t old = time(NULL) - CACHE_STALE;
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct stat st;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+
+		if (n < 7 || strncmp(de->d_name, "hs-", 3) ||
+		    strcmp(de->d_name + n - 3, ".db"))
+			continue;
+		if (!fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) &&
+		    S_ISREG(st.st_mode) && st.st_mtime < old)
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
 static bool cache_load(struct rc_matcher *m, const char *dir, uint64_t h,
 		       bool *fell, size_t n)
 {
@@ -134,6 +175,7 @@ static bool cache_load(struct rc_matcher *m, const char *dir, uint64_t h,
 	if (rc_buf_err(&path) ||
 	    rc_fs_read(&data, AT_FDCWD, path.ptr, 64u << 20, false, NULL))
 		goto out;
+	touch(path.ptr);
 	snprintf(head, sizeof(head), "%s%016llx\n", CACHE_MAGIC,
 		 (unsigned long long)h);
 	p = data.ptr;
@@ -198,6 +240,7 @@ static void cache_store(const struct rc_matcher *m, const char *dir, uint64_t h,
 	if (write(fd, data.ptr, data.len) != (ssize_t)data.len || close(fd) ||
 	    rename(tmp.ptr, path.ptr))
 		unlink(tmp.ptr);
+	cache_prune(dir);
 out:
 	rc_buf_release(&path);
 	rc_buf_release(&tmp);
@@ -331,6 +374,20 @@ int rc_match_scratch_new(struct rc_match_scratch **out,
 		return RC_ENOMEM;
 	}
 	*out = s;
+	return 0;
+}
+
+int rc_match_scratch_fit(struct rc_match_scratch **s,
+			 const struct rc_matcher *m)
+{
+	if (!*s)
+		return rc_match_scratch_new(s, m);
+	/* Vectorscan grows a scratch in place to suit one more database */
+	if (m->db && hs_alloc_scratch(m->db, &(*s)->hs) != HS_SUCCESS)
+		return RC_ENOMEM;
+	if (m->nfb && !(*s)->md &&
+	    !((*s)->md = pcre2_match_data_create(1, NULL)))
+		return RC_ENOMEM;
 	return 0;
 }
 

@@ -53,6 +53,13 @@ size_t rc_matcher_count(const struct rc_matcher *m);
 
 int rc_match_scratch_new(struct rc_match_scratch **out,
 			 const struct rc_matcher *m);
+/*
+ * Make *s (created when NULL) good for scanning with m as well as with
+ * every matcher it was fitted to before: one scratch per thread serves
+ * several matchers. 0 or RC_ENOMEM (*s stays usable for the earlier ones).
+ */
+int rc_match_scratch_fit(struct rc_match_scratch **s,
+			 const struct rc_matcher *m);
 void rc_match_scratch_free(struct rc_match_scratch *s);
 
 /* Scan buf; 0, RC_ENOMEM or RC_EINTERNAL. */
