@@ -65,12 +65,37 @@ struct worker {
 	unsigned char *memo_hit; /* per glob set: the decision (MATCH_*) */
 };
 
+/*
+ * Files whose paths end alike may concern the same check patterns (the
+ * literal tails of their globs: rc_globset_may_match). Each such class is
+ * searched with a database of only those patterns, a fraction of the
+ * catalog for most files (a .md file never runs the Rust patterns).
+ * Hits are still filtered by the exact globs (pattern_applies).
+ */
+struct pclass {
+	uint64_t *key;	       /* bit s: glob set s may apply */
+	unsigned *ids;	       /* matcher id -> catalog pattern id */
+	size_t n;	       /* patterns */
+	struct rc_matcher *m;  /* NULL when n == 0 */
+	struct rc_diags diags; /* what compiling it noted */
+	struct rc_err err;
+	int e;
+};
+
+#define MAX_CLASSES 64 /* past it, files share one class with every pattern */
+
 struct run {
 	const struct rc_scan_opts *opts;
 	int rootfd;
 	const struct rc_walk_result *walk;
 	const struct rc_catalog *catalog;
-	const struct rc_matcher *matcher;
+	struct pclass *classes;
+	size_t nclasses, nwords;     /* nwords: uint64_t per key */
+	unsigned *file_class;	     /* walk index -> class */
+	struct rc_matcher *smatcher; /* the secret detectors, or NULL */
+	struct rc_diags sdiags;
+	struct rc_err serr;
+	int se;
 	struct worker *workers;
 	struct slot *slots; /* WINDOW of them, indexed i % WINDOW */
 	/* the files each content pattern is searched in: one compiled set per
@@ -84,9 +109,9 @@ struct run {
 	size_t ncands;
 	struct rc_facts *facts;
 	struct rc_diags *diags;
-	/* secret detectors: matcher ids npatterns.. (NULL: not searched) */
+	/* secret detectors, matcher ids = rule indexes (NULL: not searched) */
 	const struct rc_secrets *secrets;
-	size_t npatterns; /* check patterns in the matcher (ids 0..) */
+	size_t npatterns; /* check patterns searched (0: none) */
 	struct rc_secrets_report *srep;
 	struct rc_arena *sarena; /* where srep's strings go */
 	struct rc_secret_counts scounts;
@@ -235,25 +260,29 @@ static int build_sets(struct run *r)
 
 struct scan_ctx {
 	struct slot *slot;
-	size_t npatterns;
+	const unsigned *ids; /* class matcher id -> catalog pattern id */
 	int err;
 };
 
-static int on_match(unsigned id, size_t from, size_t to, void *payload)
+static int on_check(unsigned id, size_t from, size_t to, void *payload)
 {
 	struct scan_ctx *c = payload;
-	struct hit h = { id, to };
+	struct hit h = { c->ids[id], to };
 
 	(void)from;
-	if (id >= c->npatterns) {
-		if (rc_secrets_add_hit(&c->slot->shits,
-				       id - (unsigned)c->npatterns, to)) {
-			c->err = RC_ENOMEM;
-			return 1;
-		}
-		return 0;
-	}
 	if (rc_vec_push(&c->slot->hits, h)) {
+		c->err = RC_ENOMEM;
+		return 1;
+	}
+	return 0;
+}
+
+static int on_secret(unsigned id, size_t from, size_t to, void *payload)
+{
+	struct scan_ctx *c = payload;
+
+	(void)from;
+	if (rc_secrets_add_hit(&c->slot->shits, id, to)) {
 		c->err = RC_ENOMEM;
 		return 1;
 	}
@@ -393,7 +422,8 @@ static int process_file(size_t i, unsigned worker, void *payload)
 	const struct rc_walk_entry *we = &r->walk->files[i];
 	struct slot *s = &r->slots[i % WINDOW];
 	struct worker *w = &r->workers[worker];
-	struct scan_ctx ctx = { s, r->npatterns, 0 };
+	struct scan_ctx ctx = { s, NULL, 0 };
+	const struct pclass *pc;
 	struct rc_err err = RC_ERR_INIT;
 	size_t probe;
 	int e;
@@ -422,9 +452,9 @@ static int process_file(size_t i, unsigned worker, void *payload)
 		return 0;
 	}
 	s->lines = count_lines(w->buf.ptr, w->buf.len);
-	if (r->matcher) {
-		e = rc_match_scan(r->matcher, w->scratch, w->buf.ptr,
-				  w->buf.len, on_match, &ctx);
+	if (r->smatcher && rc_secrets_wants(r->secrets, we->path)) {
+		e = rc_match_scan(r->smatcher, w->scratch, w->buf.ptr,
+				  w->buf.len, on_secret, &ctx);
 		if (e || ctx.err)
 			return e ? e : ctx.err;
 		if (s->shits.n) {
@@ -436,6 +466,14 @@ static int process_file(size_t i, unsigned worker, void *payload)
 			if (e)
 				return e;
 		}
+	}
+	pc = r->nclasses ? &r->classes[r->file_class[i]] : NULL;
+	if (pc && pc->m) {
+		ctx.ids = pc->ids;
+		e = rc_match_scan(pc->m, w->scratch, w->buf.ptr, w->buf.len,
+				  on_check, &ctx);
+		if (e || ctx.err)
+			return e ? e : ctx.err;
 		if (s->hits.n && (e = resolve_hits(r, w, i, s, we->path,
 						   w->buf.ptr, w->buf.len)))
 			return e;
@@ -556,39 +594,219 @@ static int drain_file(size_t i, void *payload)
 	return e;
 }
 
+/* The class of files whose key is key (nwords words), added when new. */
+static int class_of(struct run *r, const uint64_t *key, unsigned *out)
+{
+	struct pclass *c;
+	size_t k;
+
+	for (k = 0; k < r->nclasses; k++)
+		if (!memcmp(r->classes[k].key, key, r->nwords * sizeof(*key))) {
+			*out = (unsigned)k;
+			return 0;
+		}
+	c = &r->classes[r->nclasses];
+	if (!(c->key = rc_malloc(r->nwords * sizeof(*key))))
+		return RC_ENOMEM;
+	memcpy(c->key, key, r->nwords * sizeof(*key));
+	*out = (unsigned)r->nclasses++;
+	return 0;
+}
+
+/* Sort the files into classes and list each class's patterns. */
+static int build_classes(struct run *r)
+{
+	uint64_t *key;
+	size_t i, k, p;
+	int e = 0;
+
+	r->nwords = r->nsets / 64 + 1;
+	key = rc_calloc(r->nwords, sizeof(*key));
+	r->file_class = rc_calloc(r->walk->n + 1, sizeof(*r->file_class));
+	r->classes = rc_calloc(MAX_CLASSES + 1, sizeof(*r->classes));
+	if (!key || !r->file_class || !r->classes) {
+		rc_free(key);
+		return RC_ENOMEM;
+	}
+	for (i = 0; i < r->walk->n && !e; i++) {
+		const char *path = r->walk->files[i].path;
+		size_t len = strlen(path);
+
+		memset(key, 0, r->nwords * sizeof(*key));
+		if (r->nclasses < MAX_CLASSES) {
+			for (k = 0; k < r->nsets; k++)
+				if (rc_globset_may_match(r->sets[k], path, len))
+					key[k / 64] |= (uint64_t)1 << (k % 64);
+		} else {
+			/* too many kinds of file: the rest get everything */
+			memset(key, 0xff, r->nwords * sizeof(*key));
+		}
+		e = class_of(r, key, &r->file_class[i]);
+	}
+	rc_free(key);
+	for (k = 0; k < r->nclasses && !e; k++) {
+		struct pclass *c = &r->classes[k];
+
+		if (!(c->ids = rc_calloc(r->npatterns + 1, sizeof(*c->ids))))
+			return RC_ENOMEM;
+		for (p = 0; p < r->npatterns; p++) {
+			size_t set = r->pattern_set[p];
+
+			if (set == SIZE_MAX ||
+			    (c->key[set / 64] & ((uint64_t)1 << (set % 64))))
+				c->ids[c->n++] = (unsigned)p;
+		}
+	}
+	return e;
+}
+
+/* Pool task: compile class i's database, or the detectors' (i == nclasses). */
+static int compile_one(size_t i, unsigned worker, void *payload)
+{
+	struct run *r = payload;
+	struct rc_pattern *pats;
+	size_t k, n;
+	struct rc_matcher **m;
+	struct rc_diags *d;
+	struct rc_err *err;
+	int *e;
+
+	(void)worker;
+	if (i == r->nclasses) {
+		n = r->secrets->n;
+		m = &r->smatcher;
+		d = &r->sdiags;
+		err = &r->serr;
+		e = &r->se;
+	} else {
+		struct pclass *c = &r->classes[i];
+
+		n = c->n;
+		m = &c->m;
+		d = &c->diags;
+		err = &c->err;
+		e = &c->e;
+	}
+	if (!n)
+		return 0;
+	if (!(pats = rc_calloc(n, sizeof(*pats)))) {
+		*e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0, "out of memory");
+		return 0;
+	}
+	if (i == r->nclasses) {
+		rc_secrets_patterns(r->secrets, pats);
+	} else {
+		for (k = 0; k < n; k++) {
+			const struct rc_content_pattern *cp =
+				&r->catalog->patterns[r->classes[i].ids[k]];
+
+			pats[k].regex = cp->regex;
+			pats[k].flags = cp->caseless ? RC_PAT_CASELESS : 0;
+		}
+	}
+	*e = rc_matcher_new(m, pats, n, r->opts->cache_dir, d, err);
+	/* a bad regex is named by its catalog pattern id */
+	if (*e == RC_EPARSE && i < r->nclasses && err->line < n)
+		err->line = r->classes[i].ids[err->line];
+	rc_free(pats);
+	return 0;
+}
+
+/* Move what compiling noted into the run's diagnostics, each note once
+ * (a pattern PCRE2 runs is in several classes). */
+static int take_notes(struct rc_diags *dst, struct rc_diags *src)
+{
+	size_t i, k;
+	int e = 0;
+
+	for (i = 0; i < src->list.n && !e; i++) {
+		const struct rc_diag *d = &src->list.v[i];
+
+		for (k = 0; k < dst->list.n; k++)
+			if (!strcmp(dst->list.v[k].msg, d->msg))
+				break;
+		if (k == dst->list.n)
+			e = rc_diags_add(dst, d->level, d->path, d->line,
+					 d->col, "%s", d->msg);
+	}
+	rc_diags_release(src);
+	return e;
+}
+
+static int build_matchers(struct run *r, unsigned jobs, struct rc_err *err)
+{
+	size_t k;
+	int e;
+
+	if (r->npatterns && (e = build_classes(r)))
+		return rc_err_set(err, e, NULL, 0, 0, "out of memory");
+	if ((e = rc_pool_run(jobs, r->nclasses + (r->secrets ? 1 : 0),
+			     compile_one, r)))
+		return rc_err_set(err, e, NULL, 0, 0, "out of memory");
+	for (k = 0; k <= r->nclasses; k++) {
+		struct rc_diags *d =
+			k < r->nclasses ? &r->classes[k].diags : &r->sdiags;
+		struct rc_err *ce =
+			k < r->nclasses ? &r->classes[k].err : &r->serr;
+		int ke = k < r->nclasses ? r->classes[k].e : r->se;
+
+		if (ke) {
+			*err = *ce;
+			return ke;
+		}
+		if (take_notes(r->diags, d))
+			return rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
+					  "out of memory");
+	}
+	return 0;
+}
+
+/* Fit worker j's scratch to every matcher. */
+static int fit_scratch(struct run *r, struct worker *w)
+{
+	size_t k;
+
+	if (r->smatcher && rc_match_scratch_fit(&w->scratch, r->smatcher))
+		return RC_ENOMEM;
+	for (k = 0; k < r->nclasses; k++)
+		if (r->classes[k].m &&
+		    rc_match_scratch_fit(&w->scratch, r->classes[k].m))
+			return RC_ENOMEM;
+	return 0;
+}
+
+static void free_matchers(struct run *r)
+{
+	size_t k;
+
+	for (k = 0; k < r->nclasses; k++) {
+		rc_matcher_free(r->classes[k].m);
+		rc_free(r->classes[k].key);
+		rc_free(r->classes[k].ids);
+		rc_diags_release(&r->classes[k].diags);
+	}
+	rc_free(r->classes);
+	rc_free(r->file_class);
+	r->classes = NULL;
+	r->file_class = NULL;
+	r->nclasses = 0;
+	rc_matcher_free(r->smatcher);
+	r->smatcher = NULL;
+	rc_diags_release(&r->sdiags);
+}
+
 static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 {
-	struct rc_pattern *pats = NULL;
-	struct rc_matcher *matcher = NULL;
-	size_t i, np = r->npatterns, ns = r->secrets ? r->secrets->n : 0;
+	size_t i;
 	unsigned j;
 	int e = 0;
 
-	if (np + ns) {
-		pats = rc_calloc(np + ns, sizeof(*pats));
-		if (!pats)
-			return rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
-					  "out of memory");
-		for (i = 0; i < np; i++) {
-			pats[i].regex = r->catalog->patterns[i].regex;
-			pats[i].flags = r->catalog->patterns[i].caseless
-						? RC_PAT_CASELESS
-						: 0;
-		}
-		/* the secret detectors in the same database: every match */
-		if (ns)
-			rc_secrets_patterns(r->secrets, pats + np);
-		e = rc_matcher_new(&matcher, pats, np + ns, r->opts->cache_dir,
-				   r->diags, err);
-		rc_free(pats);
-		if (e)
-			return e;
-	}
-	r->matcher = matcher;
 	if ((e = build_sets(r)) || (e = build_cands(r))) {
 		rc_err_set(err, e, NULL, 0, 0, "out of memory");
 		goto out;
 	}
+	if ((e = build_matchers(r, jobs, err)))
+		goto out;
 	r->workers = rc_calloc(jobs, sizeof(*r->workers));
 	r->slots = rc_calloc(WINDOW, sizeof(*r->slots));
 	if (!r->workers || !r->slots) {
@@ -600,13 +818,8 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 		r->workers[j].memo_file =
 			rc_calloc(r->nsets + 1, sizeof(size_t));
 		r->workers[j].memo_hit = rc_calloc(r->nsets + 1, 1);
-		if (!r->workers[j].memo_file || !r->workers[j].memo_hit) {
-			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
-				       "out of memory");
-			goto out;
-		}
-		if (matcher &&
-		    rc_match_scratch_new(&r->workers[j].scratch, matcher)) {
+		if (!r->workers[j].memo_file || !r->workers[j].memo_hit ||
+		    fit_scratch(r, &r->workers[j])) {
 			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
 				       "out of memory");
 			goto out;
@@ -641,6 +854,7 @@ out:
 		}
 	rc_free(r->workers);
 	rc_free(r->slots);
+	free_matchers(r);
 	for (i = 0; i < r->nsets; i++)
 		rc_globset_free(r->sets[i]);
 	rc_free(r->sets);
@@ -650,8 +864,6 @@ out:
 	rc_free(r->cands);
 	r->cands = NULL;
 	r->ncands = 0;
-	rc_matcher_free(matcher);
-	r->matcher = NULL;
 	return e;
 }
 
@@ -1267,9 +1479,18 @@ fail:
 	return e;
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		struct rc_err *err)
 {
+	double t0 = now_ms(), t;
 	struct rc_walk_opts wo = RC_WALK_OPTS_INIT;
 	struct rc_walk_result walk = { 0 };
 	struct rc_scan_result *res;
@@ -1283,6 +1504,8 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 	run.rootfd = -1;
 	if ((e = open_result(&res, opts, err)))
 		return e;
+	t = now_ms();
+	res->times.load = t - t0;
 	jobs = opts->jobs ? opts->jobs : rc_pool_cpus();
 	wo.root = opts->root;
 	wo.ignore = res->config.ignore;
@@ -1292,6 +1515,8 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		wo.max_size = res->config.max_file_size;
 	if ((e = rc_walk(&walk, &wo, &res->diags, err)))
 		goto fail;
+	res->times.walk = now_ms() - t;
+	t = now_ms();
 
 	run.opts = opts;
 	run.walk = &walk;
@@ -1312,6 +1537,8 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 	}
 	if ((e = scan_files(&run, jobs, err)))
 		goto fail;
+	res->times.scan = now_ms() - t;
+	t = now_ms();
 	res->secrets.root = opts->root;
 	res->secrets.files = walk.n - run.skipped;
 	res->secrets.bytes = run.bytes;
@@ -1337,6 +1564,8 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		goto fail;
 	}
 	rc_diags_sort(&res->diags);
+	res->times.collect = now_ms() - t;
+	t = now_ms();
 	res->report.tool_version = RC_VERSION;
 	res->report.root = opts->root;
 	res->report.name = project_name(res, opts->root);
@@ -1362,6 +1591,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 			goto fail;
 		}
 	}
+	res->times.evaluate = now_ms() - t;
 done:
 	close(run.rootfd);
 	rc_walk_result_release(&walk);

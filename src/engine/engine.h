@@ -48,8 +48,18 @@ struct rc_scan_opts {
 		.progress = NULL, .progress_payload = NULL                    \
 	}
 
+/* Wall-clock milliseconds per phase of the last run (--timings). */
+struct rc_scan_times {
+	double load;	 /* config, catalog, pattern database */
+	double walk;	 /* directory traversal */
+	double scan;	 /* read + match + per-file collectors + secrets */
+	double collect;	 /* whole-repository collectors, git */
+	double evaluate; /* checks, scoring */
+};
+
 struct rc_scan_result {
 	struct rc_report report;
+	struct rc_scan_times times;
 	struct rc_secrets_report secrets; /* confirmed secrets, file order */
 	struct rc_facts *facts;
 	struct rc_catalog *catalog;

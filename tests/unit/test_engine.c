@@ -217,6 +217,80 @@ static void test_engine__allocation_failures(void **state)
 	assert_true(failed > 120);
 }
 
+/*
+ * Files are searched only with the patterns their kind of path may need
+ * (one database per class of files). 70 kinds of file, more than the
+ * engine keeps classes for, each with its own check: every check still
+ * sees exactly its files; a pattern only PCRE2 can run, used by two kinds,
+ * is noted once.
+ */
+static void test_engine__pattern_classes(void **state)
+{
+	char saved[sizeof(root)], rel[64], body[64];
+	struct rc_buf cfg = RC_BUF_INIT;
+	struct rc_scan_opts o = RC_SCAN_OPTS_INIT;
+	struct rc_scan_result *res = NULL;
+	struct rc_err err = RC_ERR_INIT;
+	const struct rc_finding *f;
+	size_t i, notes = 0;
+	unsigned jobs;
+
+	(void)state;
+	memcpy(saved, root, sizeof(root));
+	snprintf(root, sizeof(root), "%s", "/tmp/rc-class-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	rc_buf_adds(&cfg, "checks:\n");
+	for (i = 0; i < 70; i++) {
+		snprintf(rel, sizeof(rel), "d%zu/x.e%zu", i % 7, i);
+		snprintf(body, sizeof(body), "marker-%zu\n", i);
+		put(rel, body);
+		rc_buf_addf(&cfg,
+			    "  - id: k%zu\n    title: t\n    category: docs\n"
+			    "    severity: low\n    remediation: r\n"
+			    "    when: { contains: { glob: \"**/*.e%zu\", "
+			    "regex: \"marker-%zu\\\\b\" } }\n",
+			    i, i, i);
+	}
+	/* e3's glob, e4's text: must not be seen in x.e3 */
+	rc_buf_adds(&cfg, "  - id: cross\n    title: t\n    category: docs\n"
+			  "    severity: low\n    remediation: r\n"
+			  "    when: { contains: { glob: \"**/*.e3\", "
+			  "regex: \"marker-4\" } }\n");
+	/* a back-reference: beyond Vectorscan, in the classes of e1 and e2 */
+	rc_buf_adds(&cfg, "  - id: backref\n    title: t\n    category: docs\n"
+			  "    severity: low\n    remediation: r\n"
+			  "    when: { contains: { glob: \"**/*.{e1,e2}\", "
+			  "regex: \"(ark)er-\\\\d*\\\\1\" } }\n");
+	put(".readycheck.yml", cfg.ptr);
+	put("d1/y.e1", "arker-7ark\n");
+	for (jobs = 1; jobs <= 2; jobs++) {
+		o.root = root;
+		o.jobs = jobs;
+		o.no_git = true;
+		assert_int_equal(rc_scan_run(&res, &o, &err), 0);
+		for (i = 0; i < 70; i++) {
+			snprintf(rel, sizeof(rel), "k%zu", i);
+			f = finding(&res->report, rel);
+			assert_non_null(f);
+			assert_int_equal(f->outcome.status, RC_STATUS_PASS);
+		}
+		f = finding(&res->report, "cross");
+		assert_int_equal(f->outcome.status, RC_STATUS_FAIL);
+		f = finding(&res->report, "backref");
+		assert_int_equal(f->outcome.status, RC_STATUS_PASS);
+		assert_string_equal(f->outcome.ev[0].path, "d1/y.e1");
+		for (i = notes = 0; i < res->diags.list.n; i++)
+			notes += strstr(res->diags.list.v[i].msg,
+					"beyond Vectorscan") != NULL;
+		assert_int_equal(notes, 1);
+		rc_scan_result_free(res);
+		res = NULL;
+	}
+	rc_buf_release(&cfg);
+	assert_int_equal(teardown(NULL), 0);
+	memcpy(root, saved, sizeof(root));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -225,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_engine__config_error),
 		cmocka_unit_test(test_engine__facts_only_and_profile),
 		cmocka_unit_test(test_engine__allocation_failures),
+		cmocka_unit_test(test_engine__pattern_classes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
