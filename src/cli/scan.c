@@ -97,7 +97,8 @@ int cmd_scan(int argc, char **argv)
 	const char *pos[1];
 	int fail_under = -1, jobs = 0, npos = 0, i, code = RC_EXIT_OK;
 	bool no_git = false, quiet = false, verbose = false, help = false;
-	bool strict = false;
+	bool strict = false, timings = false;
+	double start = rc_term_now();
 	const struct rc_opt opts[] = {
 		RC_OPT_CB_("format", 'f', &a, "FORMAT",
 			   "text (default), md or json; repeatable, each "
@@ -131,6 +132,8 @@ int cmd_scan(int argc, char **argv)
 			     "only the score and the failing checks"),
 		RC_OPT_BOOL_("verbose", 'v', &verbose,
 			     "also the evidence of passing checks"),
+		RC_OPT_BOOL_("timings", 0, &timings,
+			     "print how long each phase took on stderr"),
 		RC_OPT_END_,
 	};
 
@@ -171,6 +174,8 @@ int cmd_scan(int argc, char **argv)
 		return rc_term_error(&err);
 	}
 	rc_term_progress_end();
+	if (timings)
+		rc_term_timings(&res->times, (rc_term_now() - start) * 1e3);
 	for (i = 0; i < a.nout && code == RC_EXIT_OK; i++) {
 		const struct rc_report_writer *w =
 			rc_report_writer_find(a.out[i].format);

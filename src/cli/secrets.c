@@ -54,7 +54,8 @@ int cmd_secrets(int argc, char **argv)
 	const char *pos[1];
 	int jobs = 0, npos = 0, code;
 	bool history = false, help = false, write_baseline = false;
-	bool no_baseline = false, rules = false;
+	bool no_baseline = false, rules = false, timings = false;
+	double start = rc_term_now();
 	const struct rc_opt opts[] = {
 		RC_OPT_BOOL_("history", 0, &history,
 			     "search every blob reachable from any git ref "
@@ -81,6 +82,8 @@ int cmd_secrets(int argc, char **argv)
 		RC_OPT_CHOICE_("color", 0, &color, "WHEN",
 			       "auto, always or never (NO_COLOR is honoured)",
 			       colors),
+		RC_OPT_BOOL_("timings", 0, &timings,
+			     "print how long each phase took on stderr"),
 		RC_OPT_END_,
 	};
 
@@ -118,6 +121,8 @@ int cmd_secrets(int argc, char **argv)
 		return rc_term_error(&err);
 	}
 	rc_term_progress_end();
+	if (timings)
+		rc_term_timings(&res->times, (rc_term_now() - start) * 1e3);
 	if (write_baseline) {
 		if (!baseline)
 			rc_buf_addf(&path, "%s/.readycheck-secrets.json",

@@ -1,5 +1,6 @@
 #include "../core/common.h"
 #include "term.h"
+#include "../engine/engine.h"
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -36,6 +37,14 @@ double rc_term_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void rc_term_timings(const struct rc_scan_times *t, double total_ms)
+{
+	fprintf(stderr,
+		"readycheck: load %.1f ms, walk %.1f ms, read+match %.1f ms, "
+		"collect %.1f ms, evaluate %.1f ms; total %.1f ms\n",
+		t->load, t->walk, t->scan, t->collect, t->evaluate, total_ms);
 }
 
 bool rc_term_color(const char *mode, FILE *stream)

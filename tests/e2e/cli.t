@@ -48,6 +48,13 @@ A small repository: the default command is scan, PATH alone works.
   [1]
   $ rc scan -q --fail-under 1 repo > /dev/null
 
+--timings says on stderr where the time went, phase by phase:
+
+  $ rc scan -q --timings repo 2>&1 >/dev/null | sed 's/[0-9][0-9.]* ms/N ms/g'
+  readycheck: load N ms, walk N ms, read+match N ms, collect N ms, evaluate N ms; total N ms
+  $ rc secrets --timings repo 2>&1 >/dev/null | sed 's/[0-9][0-9.]* ms/N ms/g'
+  readycheck: load N ms, walk N ms, read+match N ms, collect N ms, evaluate N ms; total N ms
+
 Several formats in one run, each to its file:
 
   $ rc scan --format json -o a.json --format md -o a.md repo && head -1 a.md && python3 -m json.tool a.json > /dev/null
