@@ -12,6 +12,7 @@
 #include "../core/alloc.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -243,4 +244,258 @@ const char *rc_node_type_name(enum rc_node_type type)
 		return "table";
 	}
 	return "unknown";
+}
+
+#define PACK_MAGIC "rcdoc1\n"
+
+static void put_varint(struct rc_buf *b, uint64_t v)
+{
+	unsigned char tmp[10];
+	size_t n = 0;
+
+	do {
+		tmp[n] = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		if (v)
+			tmp[n] |= 0x80;
+		n++;
+	} while (v);
+	rc_buf_add(b, tmp, n);
+}
+
+static int pack_node(const struct rc_node *n, bool keyed, unsigned depth,
+		     struct rc_buf *b)
+{
+	unsigned char t = (unsigned char)n->type;
+	size_t i;
+
+	if (depth > RC_DOC_PACK_DEPTH)
+		return RC_ETOOBIG;
+	rc_buf_add(b, &t, 1);
+	put_varint(b, n->line);
+	put_varint(b, n->col);
+	if (keyed) {
+		size_t kl = n->key ? strlen(n->key) : 0;
+
+		put_varint(b, kl);
+		rc_buf_add(b, n->key ? n->key : "", kl);
+	}
+	switch (n->type) {
+	case RC_NODE_NULL:
+		break;
+	case RC_NODE_BOOL:
+		t = n->u.b;
+		rc_buf_add(b, &t, 1);
+		break;
+	case RC_NODE_INT: /* zigzag */
+		put_varint(b, ((uint64_t)n->u.i << 1) ^
+				      (uint64_t)(n->u.i < 0 ? -1 : 0));
+		break;
+	case RC_NODE_FLOAT:
+		rc_buf_add(b, &n->u.f, sizeof(n->u.f));
+		break;
+	case RC_NODE_STRING:
+		put_varint(b, n->u.s.len);
+		rc_buf_add(b, n->u.s.ptr, n->u.s.len);
+		break;
+	case RC_NODE_ARRAY:
+	case RC_NODE_TABLE:
+		put_varint(b, n->u.kids.n);
+		for (i = 0; i < n->u.kids.n; i++) {
+			int e = pack_node(n->u.kids.items[i],
+					  n->type == RC_NODE_TABLE, depth + 1,
+					  b);
+
+			if (e)
+				return e;
+		}
+		break;
+	}
+	return 0;
+}
+
+int rc_doc_pack(const struct rc_doc *doc, struct rc_buf *out)
+{
+	unsigned char has = doc->root != NULL;
+	int e = 0;
+
+	rc_buf_adds(out, PACK_MAGIC);
+	rc_buf_add(out, &has, 1);
+	if (has)
+		e = pack_node(doc->root, false, 0, out);
+	if (!e && rc_buf_err(out))
+		e = RC_ENOMEM;
+	return e;
+}
+
+struct unpack {
+	struct rc_doc *doc;
+	const unsigned char *p, *start, *end;
+	int e; /* RC_EPARSE or RC_ENOMEM once something failed */
+};
+
+/* A varint as put_varint() writes it: no overlong or overflowing forms,
+ * so that every document has one packed spelling. */
+static uint64_t get_varint(struct unpack *u)
+{
+	uint64_t v = 0;
+	unsigned shift = 0;
+
+	while (u->p < u->end && shift < 64) {
+		unsigned char c = *u->p++;
+
+		if ((shift == 63 && c > 1) || (shift && c == 0))
+			break;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return v;
+		shift += 7;
+	}
+	u->e = RC_EPARSE;
+	return 0;
+}
+
+/* n bytes, or NULL (and u->e set) when fewer are left. */
+static const unsigned char *get_bytes(struct unpack *u, uint64_t n)
+{
+	const unsigned char *at = u->p;
+
+	if (u->e || n > (uint64_t)(u->end - u->p)) {
+		u->e = RC_EPARSE;
+		return NULL;
+	}
+	u->p += n;
+	return at;
+}
+
+static struct rc_node *unpack_node(struct unpack *u, bool keyed, unsigned depth)
+{
+	const unsigned char *t = get_bytes(u, 1), *bytes;
+	uint64_t line, col, len, i;
+	struct rc_node *n;
+
+	if (!t || *t > RC_NODE_TABLE || depth > RC_DOC_PACK_DEPTH) {
+		u->e = RC_EPARSE;
+		return NULL;
+	}
+	line = get_varint(u);
+	col = get_varint(u);
+	if (u->e || line > UINT_MAX || col > UINT_MAX) {
+		u->e = RC_EPARSE;
+		return NULL;
+	}
+	if (!(n = rc_doc_node(u->doc, (enum rc_node_type) * t, (unsigned)line,
+			      (unsigned)col))) {
+		u->e = RC_ENOMEM;
+		return NULL;
+	}
+	if (keyed) {
+		len = get_varint(u);
+		if (!(bytes = get_bytes(u, len)))
+			return NULL;
+		if (memchr(bytes, '\0', (size_t)len)) {
+			u->e = RC_EPARSE; /* keys are C strings */
+			return NULL;
+		}
+		if (!(n->key = rc_arena_strndup(&u->doc->arena,
+						(const char *)bytes,
+						(size_t)len))) {
+			u->e = RC_ENOMEM;
+			return NULL;
+		}
+	}
+	switch (n->type) {
+	case RC_NODE_NULL:
+		break;
+	case RC_NODE_BOOL:
+		if (!(bytes = get_bytes(u, 1)) || *bytes > 1) {
+			u->e = RC_EPARSE;
+			return NULL;
+		}
+		n->u.b = *bytes;
+		break;
+	case RC_NODE_INT:
+		len = get_varint(u);
+		n->u.i = (int64_t)(len >> 1) ^ -(int64_t)(len & 1);
+		break;
+	case RC_NODE_FLOAT:
+		if (!(bytes = get_bytes(u, sizeof(n->u.f))))
+			return NULL;
+		memcpy(&n->u.f, bytes, sizeof(n->u.f));
+		break;
+	case RC_NODE_STRING:
+		len = get_varint(u);
+		if (!(bytes = get_bytes(u, len)))
+			return NULL;
+		n->u.s.len = (size_t)len;
+		if (!(n->u.s.ptr = rc_arena_strndup(&u->doc->arena,
+						    (const char *)bytes,
+						    (size_t)len))) {
+			u->e = RC_ENOMEM;
+			return NULL;
+		}
+		break;
+	case RC_NODE_ARRAY:
+	case RC_NODE_TABLE:
+		len = get_varint(u);
+		/* every child takes at least 3 bytes: no huge bogus counts */
+		if (u->e || len > (uint64_t)(u->end - u->p) / 3) {
+			u->e = RC_EPARSE;
+			return NULL;
+		}
+		n->u.kids.cap = n->u.kids.n = (size_t)len;
+		if (len && !(n->u.kids.items = rc_arena_alloc(
+				     &u->doc->arena,
+				     (size_t)len * sizeof(*n->u.kids.items)))) {
+			u->e = RC_ENOMEM;
+			return NULL;
+		}
+		for (i = 0; i < len; i++)
+			if (!(n->u.kids.items[i] = unpack_node(
+				      u, n->type == RC_NODE_TABLE, depth + 1)))
+				return NULL;
+		break;
+	}
+	return u->e ? NULL : n;
+}
+
+int rc_doc_unpack(struct rc_doc **out, const void *data, size_t len,
+		  const char *path, struct rc_err *err)
+{
+	struct unpack u = { NULL, data, data, (const unsigned char *)data + len,
+			    0 };
+	const unsigned char *has;
+	size_t ml = strlen(PACK_MAGIC);
+	int e;
+
+	*out = NULL;
+	if ((e = rc_doc_new(&u.doc, path)))
+		return rc_err_set(err, e, path, 0, 0, "out of memory");
+	if (len < ml + 1 || memcmp(data, PACK_MAGIC, ml)) {
+		u.e = RC_EPARSE;
+	} else {
+		u.p += ml;
+		has = get_bytes(&u, 1);
+		if (has && *has > 1)
+			u.e = RC_EPARSE;
+		else if (has && *has)
+			u.doc->root = unpack_node(&u, false, 0);
+		if (!u.e && u.p != u.end)
+			u.e = RC_EPARSE; /* trailing bytes */
+	}
+	if (u.e) {
+		size_t at = (size_t)(u.p - u.start);
+
+		rc_doc_free(u.doc);
+		if (u.e == RC_ENOMEM)
+			return rc_err_set(err, RC_ENOMEM, path, 0, 0,
+					  "out of memory");
+		return rc_err_set(err, RC_EPARSE, path, 0,
+				  at > UINT_MAX ? UINT_MAX : (unsigned)at + 1,
+				  "not a packed document (damaged at byte "
+				  "%zu)",
+				  at);
+	}
+	*out = u.doc;
+	return 0;
 }

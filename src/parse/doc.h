@@ -16,6 +16,8 @@
 
 #include "../core/common.h"
 #include "../core/arena.h"
+#include "../core/buf.h"
+#include "../core/err.h"
 
 enum rc_node_type {
 	RC_NODE_NULL,
@@ -100,5 +102,19 @@ const char *rc_node_text(const struct rc_node *node, char *buf, size_t n);
 bool rc_node_is(const struct rc_node *node, enum rc_node_type type);
 /* "null", "boolean", "integer", "float", "string", "array", "table". */
 const char *rc_node_type_name(enum rc_node_type type);
+
+/*
+ * A document packed into bytes, to be rebuilt without parsing: types,
+ * values, keys and every node's line and column, in preorder. The build
+ * packs the built-in rules this way (tools/embed.c), so that starting up
+ * costs no YAML parsing while errors and "defined in" still name the
+ * lines of the YAML files. rc_doc_unpack() checks every length and rejects
+ * anything but rc_doc_pack()'s output (RC_EPARSE, offset in err->col);
+ * documents nested deeper than RC_DOC_PACK_DEPTH are refused both ways.
+ */
+#define RC_DOC_PACK_DEPTH 512
+int rc_doc_pack(const struct rc_doc *doc, struct rc_buf *out);
+int rc_doc_unpack(struct rc_doc **out, const void *data, size_t len,
+		  const char *path, struct rc_err *err);
 
 #endif
