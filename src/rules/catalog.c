@@ -1084,9 +1084,13 @@ int rc_catalog_add_checks(struct rc_catalog *c, const struct rc_node *list,
 }
 
 /* A document whose root has one key, `checks:` or (with fixes) `fixes:`. */
-static int add_yaml(struct rc_catalog *c, const char *buf, size_t len,
-		    const char *path, const char *source, bool fixes,
-		    struct rc_err *err)
+/*
+ * Add the checks (or fixes) of a parsed document; buf/len is its text, for
+ * error positions. Takes the document.
+ */
+static int add_doc(struct rc_catalog *c, struct rc_doc *doc, const char *buf,
+		   size_t len, const char *path, const char *source, bool fixes,
+		   struct rc_err *err)
 {
 	const char *key = fixes ? "fixes" : "checks";
 	const char *const top_keys[] = { key };
@@ -1095,13 +1099,9 @@ static int add_yaml(struct rc_catalog *c, const char *buf, size_t len,
 				    .srclen = len,
 				    .err = err,
 				    .arena = &c->arena };
-	struct rc_doc *doc = NULL;
-	const struct rc_node *root, *list;
-	int e;
+	const struct rc_node *root = doc->root, *list;
+	int e = 0;
 
-	if ((e = rc_yaml_parse(&doc, buf, len, path, err)))
-		return e;
-	root = doc->root;
 	if (!root || root->type == RC_NODE_NULL)
 		goto out;
 	if ((e = rc_schema_check_keys(&sx, root,
@@ -1123,6 +1123,32 @@ out:
 	return e;
 }
 
+static int add_yaml(struct rc_catalog *c, const char *buf, size_t len,
+		    const char *path, const char *source, bool fixes,
+		    struct rc_err *err)
+{
+	struct rc_doc *doc = NULL;
+	int e;
+
+	if ((e = rc_yaml_parse(&doc, buf, len, path, err)))
+		return e;
+	return add_doc(c, doc, buf, len, path, source, fixes, err);
+}
+
+/* A built-in file: its packed document, no YAML parsing. */
+static int add_builtin(struct rc_catalog *c, const struct rc_embedded_file *f,
+		       bool fixes, struct rc_err *err)
+{
+	struct rc_doc *doc = NULL;
+	char path[256];
+	int e;
+
+	snprintf(path, sizeof(path), "rules/%s", f->name);
+	if ((e = rc_doc_unpack(&doc, f->packed, f->packed_len, path, err)))
+		return e;
+	return add_doc(c, doc, f->data, f->len, path, "builtin", fixes, err);
+}
+
 int rc_catalog_add_yaml(struct rc_catalog *c, const char *buf, size_t len,
 			const char *path, struct rc_err *err)
 {
@@ -1138,23 +1164,16 @@ int rc_catalog_add_fixes_yaml(struct rc_catalog *c, const char *buf, size_t len,
 int rc_catalog_load_builtin(struct rc_catalog *c, struct rc_err *err)
 {
 	const struct rc_embedded_file *f;
-	char path[256];
 	int e;
 
-	for (f = rc_builtin_rules; f->name; f++) {
-		snprintf(path, sizeof(path), "rules/%s", f->name);
-		if ((e = add_yaml(c, f->data, f->len, path, "builtin", false,
-				  err)))
+	for (f = rc_builtin_rules; f->name; f++)
+		if ((e = add_builtin(c, f, false, err)))
 			return e;
-	}
 	if ((e = rc_secret_rules_load_builtin(c->secrets, err)))
 		return e;
 	/* after every check, so that an entry can name any of them */
-	for (f = rc_builtin_fixes; f->name; f++) {
-		snprintf(path, sizeof(path), "rules/%s", f->name);
-		if ((e = add_yaml(c, f->data, f->len, path, "builtin", true,
-				  err)))
+	for (f = rc_builtin_fixes; f->name; f++)
+		if ((e = add_builtin(c, f, true, err)))
 			return e;
-	}
 	return 0;
 }

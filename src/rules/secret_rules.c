@@ -214,8 +214,9 @@ int rc_secret_rules_add(struct rc_secrets *set, const struct rc_node *list,
 	return e;
 }
 
-int rc_secret_rules_add_yaml(struct rc_secrets *set, const char *buf,
-			     size_t len, const char *path, struct rc_err *err)
+/* Add the detectors of a parsed document (buf/len: its text). Takes doc. */
+static int add_doc(struct rc_secrets *set, struct rc_doc *doc, const char *buf,
+		   size_t len, const char *path, struct rc_err *err)
 {
 	const char *const top_keys[] = { "secrets" };
 	struct rc_schema_ctx sx = { .path = path,
@@ -223,13 +224,9 @@ int rc_secret_rules_add_yaml(struct rc_secrets *set, const char *buf,
 				    .srclen = len,
 				    .err = err,
 				    .arena = &set->arena };
-	struct rc_doc *doc = NULL;
-	const struct rc_node *root, *list;
-	int e;
+	const struct rc_node *root = doc->root, *list;
+	int e = 0;
 
-	if ((e = rc_yaml_parse(&doc, buf, len, path, err)))
-		return e;
-	root = doc->root;
 	if (!root || root->type == RC_NODE_NULL)
 		goto out;
 	if ((e = rc_schema_check_keys(&sx, root, "a 'secrets:' document",
@@ -244,16 +241,29 @@ out:
 	return e;
 }
 
+int rc_secret_rules_add_yaml(struct rc_secrets *set, const char *buf,
+			     size_t len, const char *path, struct rc_err *err)
+{
+	struct rc_doc *doc = NULL;
+	int e;
+
+	if ((e = rc_yaml_parse(&doc, buf, len, path, err)))
+		return e;
+	return add_doc(set, doc, buf, len, path, err);
+}
+
 int rc_secret_rules_load_builtin(struct rc_secrets *set, struct rc_err *err)
 {
 	const struct rc_embedded_file *f;
+	struct rc_doc *doc = NULL;
 	char path[256];
 	int e;
 
 	for (f = rc_builtin_secrets; f->name; f++) {
 		snprintf(path, sizeof(path), "rules/%s", f->name);
-		if ((e = rc_secret_rules_add_yaml(set, f->data, f->len, path,
-						  err)))
+		if ((e = rc_doc_unpack(&doc, f->packed, f->packed_len, path,
+				       err)) ||
+		    (e = add_doc(set, doc, f->data, f->len, path, err)))
 			return e;
 	}
 	return 0;
