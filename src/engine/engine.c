@@ -66,11 +66,10 @@ struct worker {
 };
 
 /*
- * Files whose paths end alike may concern the same check patterns (the
- * literal tails of their globs: rc_globset_may_match). Each such class is
- * searched with a database of only those patterns, a fraction of the
- * catalog for most files (a .md file never runs the Rust patterns).
- * Hits are still filtered by the exact globs (pattern_applies).
+ * Files whose paths match the same glob sets concern the same check
+ * patterns. Each such class is searched with a database of only those
+ * patterns, a fraction of the catalog for most files (a .md file never runs
+ * the Rust patterns, a test file not the service-code patterns).
  */
 struct pclass {
 	uint64_t *key;	       /* bit s: glob set s may apply */
@@ -92,6 +91,7 @@ struct run {
 	struct pclass *classes;
 	size_t nclasses, nwords;     /* nwords: uint64_t per key */
 	unsigned *file_class;	     /* walk index -> class */
+	uint64_t *keys;		     /* while classifying: nwords per file */
 	struct rc_matcher *smatcher; /* the secret detectors, or NULL */
 	struct rc_diags sdiags;
 	struct rc_err serr;
@@ -613,37 +613,50 @@ static int class_of(struct run *r, const uint64_t *key, unsigned *out)
 	return 0;
 }
 
-/* Sort the files into classes and list each class's patterns. */
-static int build_classes(struct run *r)
+/* Pool task: the key of file i, the glob sets whose globs match its path
+ * (or its path in its package), into r->keys. */
+static int key_file(size_t i, unsigned worker, void *payload)
 {
-	uint64_t *key;
-	size_t i, k, p;
-	int e = 0;
+	struct run *r = payload;
+	const char *path = r->walk->files[i].path, *rel = path;
+	uint64_t *key = r->keys + i * r->nwords;
+	size_t k, scope = scope_of(r, path), len = strlen(path), rlen;
+
+	(void)worker;
+	if (scope)
+		rel = path + strlen(r->cands[scope - 1]) + 1;
+	rlen = len - (size_t)(rel - path);
+	for (k = 0; k < r->nsets; k++)
+		if (rc_globset_match(r->sets[k], path, len) ||
+		    (rel != path && rc_globset_match(r->sets[k], rel, rlen)))
+			key[k / 64] |= (uint64_t)1 << (k % 64);
+	return 0;
+}
+
+/* Sort the files into classes and list each class's patterns. */
+static int build_classes(struct run *r, unsigned jobs)
+{
+	size_t i, k, p, n = r->walk->n;
+	int e;
 
 	r->nwords = r->nsets / 64 + 1;
-	key = rc_calloc(r->nwords, sizeof(*key));
-	r->file_class = rc_calloc(r->walk->n + 1, sizeof(*r->file_class));
+	r->keys = rc_calloc(n * r->nwords + 1, sizeof(*r->keys));
+	r->file_class = rc_calloc(n + 1, sizeof(*r->file_class));
 	r->classes = rc_calloc(MAX_CLASSES + 1, sizeof(*r->classes));
-	if (!key || !r->file_class || !r->classes) {
-		rc_free(key);
+	if (!r->keys || !r->file_class || !r->classes)
 		return RC_ENOMEM;
-	}
-	for (i = 0; i < r->walk->n && !e; i++) {
-		const char *path = r->walk->files[i].path;
-		size_t len = strlen(path);
+	if ((e = rc_pool_run(jobs, n, key_file, r)))
+		return e;
+	for (i = 0; i < n && !e; i++) {
+		uint64_t *key = r->keys + i * r->nwords;
 
-		memset(key, 0, r->nwords * sizeof(*key));
-		if (r->nclasses < MAX_CLASSES) {
-			for (k = 0; k < r->nsets; k++)
-				if (rc_globset_may_match(r->sets[k], path, len))
-					key[k / 64] |= (uint64_t)1 << (k % 64);
-		} else {
-			/* too many kinds of file: the rest get everything */
+		/* too many kinds of file: the rest get everything */
+		if (r->nclasses >= MAX_CLASSES)
 			memset(key, 0xff, r->nwords * sizeof(*key));
-		}
 		e = class_of(r, key, &r->file_class[i]);
 	}
-	rc_free(key);
+	rc_free(r->keys);
+	r->keys = NULL;
 	for (k = 0; k < r->nclasses && !e; k++) {
 		struct pclass *c = &r->classes[k];
 
@@ -738,7 +751,7 @@ static int build_matchers(struct run *r, unsigned jobs, struct rc_err *err)
 	size_t k;
 	int e;
 
-	if (r->npatterns && (e = build_classes(r)))
+	if (r->npatterns && (e = build_classes(r, jobs)))
 		return rc_err_set(err, e, NULL, 0, 0, "out of memory");
 	if ((e = rc_pool_run(jobs, r->nclasses + (r->secrets ? 1 : 0),
 			     compile_one, r)))
@@ -787,6 +800,8 @@ static void free_matchers(struct run *r)
 	}
 	rc_free(r->classes);
 	rc_free(r->file_class);
+	rc_free(r->keys);
+	r->keys = NULL;
 	r->classes = NULL;
 	r->file_class = NULL;
 	r->nclasses = 0;

@@ -11,6 +11,7 @@
 #include "../match/match.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <strings.h>
 
@@ -63,6 +64,7 @@ void rc_secrets_free(struct rc_secrets *s)
 	free_codes(s->allow, s->nallow);
 	rc_globset_free(s->allow_paths);
 	rc_free(s->rules);
+	rc_free(s->jitted);
 	rc_free(s->allow);
 	rc_arena_release(&s->arena);
 	rc_free(s);
@@ -97,7 +99,9 @@ int rc_secrets_add(struct rc_secrets *s, const struct rc_secret_rule *rule,
 			       "(the regex has %u)",
 			       rule->id, rule->group, (unsigned)groups);
 	else if (rc_vec_reserve_((void **)&s->rules, &s->cap, s->n + 1,
-				 sizeof(*s->rules)))
+				 sizeof(*s->rules)) ||
+		 rc_vec_reserve_((void **)&s->jitted, &s->jitcap, s->n + 1,
+				 sizeof(*s->jitted)))
 		e = RC_ENOMEM;
 	if (e) {
 		struct rc_secret_rule dead = *rule;
@@ -108,8 +112,28 @@ int rc_secrets_add(struct rc_secrets *s, const struct rc_secret_rule *rule,
 	r = &s->rules[s->n++];
 	*r = *rule;
 	r->generic = rc_str_starts_with(rule->id, "generic-");
-	pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	atomic_init(&s->jitted[s->n - 1], 0);
 	return 0;
+}
+
+/*
+ * JIT-compile rule ri's regex once, on the first thread that needs it; the
+ * others wait for it (pcre2_match must not run on a code being compiled).
+ * Without a JIT (an unsupported CPU) PCRE2 interprets: same results.
+ */
+static void ensure_jit(const struct rc_secrets *s, unsigned ri)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	atomic_uchar *flag = &s->jitted[ri];
+
+	if (atomic_load_explicit(flag, memory_order_acquire))
+		return;
+	pthread_mutex_lock(&lock);
+	if (!atomic_load_explicit(flag, memory_order_relaxed)) {
+		pcre2_jit_compile(s->rules[ri].re, PCRE2_JIT_COMPLETE);
+		atomic_store_explicit(flag, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&lock);
 }
 
 int rc_secrets_allow_regex(struct rc_secrets *s, void *re)
@@ -537,6 +561,7 @@ int rc_secrets_confirm(const struct rc_secrets *s, const char *path,
 				i++;
 			continue;
 		}
+		ensure_jit(s, ri);
 		md = pcre2_match_data_create_from_pattern(r->re, NULL);
 		if (!md) {
 			e = RC_ENOMEM;

@@ -35,6 +35,8 @@
 #include "../core/vec.h"
 #include "../walk/glob.h"
 
+#include <stdatomic.h>
+
 #define RC_SECRETS_WINDOW   16384 /* look-back of a multiline detector */
 #define RC_SECRETS_MINIFIED 5000  /* a line this long makes a file minified */
 #define RC_SECRET_FP_LEN    16	  /* hex digits of a fingerprint */
@@ -63,6 +65,10 @@ struct rc_secret_rule {
 struct rc_secrets {
 	struct rc_secret_rule *rules;
 	size_t n, cap;
+	/* per rule: its regex is JIT-compiled (on its first candidate, since
+	 * compiling all 285 costs more than a typical scan) */
+	atomic_uchar *jitted;
+	size_t jitcap;
 	void **allow; /* the user's allow regexes (pcre2_code *), owned */
 	size_t nallow, allowcap;
 	struct rc_globset *allow_paths; /* owned */
