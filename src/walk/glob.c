@@ -855,20 +855,3 @@ bool rc_globset_match(const struct rc_globset *set, const char *path,
 		return false;
 	return bucket_match(set, REST, path, len, pair_sig(path, len));
 }
-
-bool rc_globset_may_match(const struct rc_globset *set, const char *path,
-			  size_t len)
-{
-	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
-	size_t i, b;
-
-	if (set->first[NBUCKETS] > set->first[HEADS])
-		return true; /* an alternative without a literal tail */
-	if (!len || !(set->last[end >> 6] & ((uint64_t)1 << (end & 63))))
-		return false;
-	b = bucket_of(set, end);
-	for (i = set->first[b]; i < set->first[b + 1]; i++)
-		if (tail_match(set, &set->alts[set->order[i]], path, len))
-			return true;
-	return false;
-}

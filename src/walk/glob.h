@@ -71,15 +71,6 @@ int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
 void rc_globset_free(struct rc_globset *set);
 bool rc_globset_match(const struct rc_globset *set, const char *path,
 		      size_t len);
-/*
- * The cheap half of rc_globset_match: true when some alternative's literal
- * tail ends the path (or some alternative has none). Never false where
- * rc_globset_match is true, so it sorts files into what may concern a set
- * before any wildcard is matched. Depends only on the end of the path: a
- * path and any suffix of it that keeps the tail get the same answer.
- */
-bool rc_globset_may_match(const struct rc_globset *set, const char *path,
-			  size_t len);
 /* Number of brace-free alternatives the set holds. */
 size_t rc_globset_count(const struct rc_globset *set);
 

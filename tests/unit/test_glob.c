@@ -609,16 +609,6 @@ static void test_glob__set_agrees(void **state)
 							  flagsets[f]);
 				bool got = rc_globset_match(set, paths[p],
 							    strlen(paths[p]));
-				bool may = rc_globset_may_match(
-					set, paths[p], strlen(paths[p]));
-				if (want && !may) {
-					print_message("'%s' vs '%s' (flags "
-						      "%u): may_match false "
-						      "on a match\n",
-						      globs[g], paths[p],
-						      flagsets[f]);
-					bad++;
-				}
 				if (want != got) {
 					print_message(
 						"'%s' vs '%s' (flags %u): "
@@ -631,31 +621,6 @@ static void test_glob__set_agrees(void **state)
 			rc_globset_free(set);
 		}
 	assert_int_equal(bad, 0);
-}
-
-/* may_match looks at literal tails only: a superset, by the end of a path */
-static void test_glob__set_may_match(void **state)
-{
-	static const char *const globs[] = { "src/**/*.rs", "**/pom.xml",
-					     "CITATION.cff" };
-	static const char *const wild[] = { "docs/**" };
-	struct rc_globset *set = NULL, *any = NULL;
-
-	(void)state;
-	assert_int_equal(rc_globset_new(&set, globs, 3, RC_GLOB_CASEFOLD), 0);
-	assert_true(rc_globset_may_match(set, "tests/a.rs", 10));
-	assert_false(rc_globset_match(set, "tests/a.rs", 10));
-	assert_true(rc_globset_may_match(set, "pom.xml", 7));
-	assert_true(rc_globset_may_match(set, "A/POM.XML", 9));
-	assert_true(rc_globset_may_match(set, "x/citation.cff", 14));
-	assert_false(rc_globset_may_match(set, "a.py", 4));
-	assert_false(rc_globset_may_match(set, "ation.cff", 9));
-	assert_false(rc_globset_may_match(set, "", 0));
-	assert_int_equal(rc_globset_new(&any, wild, 1, 0), 0);
-	assert_true(rc_globset_may_match(any, "a.py", 4));
-	assert_true(rc_globset_may_match(any, "", 0));
-	rc_globset_free(set);
-	rc_globset_free(any);
 }
 
 static void test_glob__set_of_many(void **state)
@@ -700,7 +665,6 @@ int main(void)
 		cmocka_unit_test(test_glob__pathological),
 		cmocka_unit_test(test_glob__set_agrees),
 		cmocka_unit_test(test_glob__set_of_many),
-		cmocka_unit_test(test_glob__set_may_match),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
