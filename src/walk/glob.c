@@ -546,9 +546,10 @@ struct alt {
 	uint64_t psig; /* pair_sig() of part */
 };
 
-#define HEADS	 256 /* first bucket by literal head */
-#define REST	 512 /* the bucket of alternatives without head or tail */
-#define NBUCKETS 513
+#define TAIL2	 256 /* first bucket by the last two bytes of the tail */
+#define HEADS	 512 /* first bucket by literal head */
+#define REST	 768 /* the bucket of alternatives without head or tail */
+#define NBUCKETS 769
 
 struct rc_globset {
 	struct alt *alts;
@@ -559,10 +560,11 @@ struct rc_globset {
 	 * can end with (case-folded with RC_GLOB_CASEFOLD): one lookup
 	 * skips every such alternative for most paths */
 	uint64_t last[4];
-	/* alternatives bucketed by the (folded) last byte of their literal
-	 * tail (0-255); without a tail, by the first byte of their literal
-	 * head (256-511); with neither, bucket 512: order[first[k]] up to
-	 * order[first[k + 1]] are the alternatives of bucket k */
+	/* alternatives bucketed by their (folded) literal tail: its last
+	 * byte when it has one (0-255), a hash of its last two (256-511);
+	 * without a tail, by the first byte of their literal head (512-767);
+	 * with neither, bucket 768. order[first[k]] up to order[first[k + 1]]
+	 * are the alternatives of bucket k */
 	size_t *order;
 	size_t first[NBUCKETS + 1];
 };
@@ -572,8 +574,18 @@ static unsigned bucket_of(const struct rc_globset *set, unsigned char c)
 	return (set->flags & RC_GLOB_CASEFOLD) ? lower(c) : c;
 }
 
+/* The bucket of a tail ending in bytes b1 b2. */
+static unsigned pair_bucket(const struct rc_globset *set, unsigned char b1,
+			    unsigned char b2)
+{
+	return TAIL2 + ((bucket_of(set, b1) * 31u + bucket_of(set, b2)) & 255);
+}
+
 static unsigned alt_bucket(const struct rc_globset *set, const struct alt *a)
 {
+	if (a->slen >= 2)
+		return pair_bucket(set, (unsigned char)a->suffix[a->slen - 2],
+				   (unsigned char)a->suffix[a->slen - 1]);
 	if (a->slen)
 		return bucket_of(set, (unsigned char)a->suffix[a->slen - 1]);
 	if (a->plen)
@@ -844,9 +856,16 @@ bool rc_globset_match(const struct rc_globset *set, const char *path,
 
 	/* the alternatives whose tail ends like the path, those whose head
 	 * starts like it, then those with neither */
-	if (len && (set->last[end >> 6] & ((uint64_t)1 << (end & 63))) &&
-	    bucket_match(set, bucket_of(set, end), path, len, ~0ull))
-		return true;
+	if (len && (set->last[end >> 6] & ((uint64_t)1 << (end & 63)))) {
+		if (len >= 2 &&
+		    bucket_match(
+			    set,
+			    pair_bucket(set, (unsigned char)path[len - 2], end),
+			    path, len, ~0ull))
+			return true;
+		if (bucket_match(set, bucket_of(set, end), path, len, ~0ull))
+			return true;
+	}
 	if (len &&
 	    bucket_match(set, HEADS + bucket_of(set, (unsigned char)path[0]),
 			 path, len, ~0ull))
