@@ -65,6 +65,9 @@ int rc_fs_read(struct rc_buf *out, int dirfd, const char *path, size_t max,
 		if (got == 0)
 			break;
 		out->len += (size_t)got;
+		/* a regular file read short is at its end: no read for 0 */
+		if (S_ISREG(st.st_mode) && (size_t)got < room)
+			break;
 	}
 	out->ptr[out->len] = '\0';
 out:

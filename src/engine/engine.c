@@ -61,8 +61,6 @@ struct slot {
 struct worker {
 	struct rc_buf buf;
 	struct rc_match_scratch *scratch;
-	size_t *memo_file; /* per glob set: 1 + the file it was decided for */
-	unsigned char *memo_hit; /* per glob set: the decision (MATCH_*) */
 };
 
 /*
@@ -98,11 +96,16 @@ struct run {
 	int se;
 	struct worker *workers;
 	struct slot *slots; /* WINDOW of them, indexed i % WINDOW */
-	/* the files each content pattern is searched in: one compiled set per
-	 * distinct glob list, shared by the patterns that use it */
-	struct rc_globset **sets;
+	/* the files each content pattern is searched in: its glob list, one
+	 * "set" per distinct list, shared by the patterns that use it */
 	size_t nsets;
 	size_t *pattern_set; /* pattern id -> set index, SIZE_MAX: any file */
+	/* every distinct glob of every list in one compiled set, and for each
+	 * glob the sets (nwords bits) whose list holds it */
+	struct rc_globset *globs;
+	size_t nglobs, gwords;
+	uint64_t *glob_sets;
+	uint64_t *gbits; /* per worker: gwords of matching globs */
 	/* directories that may hold a package (rc_collect_package_candidate),
 	 * sorted: content matches are grouped by the innermost one */
 	char **cands;
@@ -154,27 +157,23 @@ static size_t scope_of(const struct run *r, const char *path)
 /*
  * Does pattern p apply to file i? MATCH_PATH when its globs match the path,
  * MATCH_REL when they match only the path relative to the file's package
- * candidate (crates/api/src/main.rs as src/main.rs). Decided once per file
- * and glob set.
+ * candidate (crates/api/src/main.rs as src/main.rs). Read from the file's
+ * keys, worked out once by key_file().
  */
-static int pattern_applies(struct run *r, struct worker *w, size_t i,
-			   unsigned p, const char *path, const char *rel)
+static int pattern_applies(const struct run *r, size_t i, unsigned p)
 {
 	size_t set = r->pattern_set[p];
+	const uint64_t *key = r->keys + i * 2 * r->nwords;
+	uint64_t bit;
 
 	if (set == SIZE_MAX)
 		return MATCH_PATH;
-	if (w->memo_file[set] != i + 1) {
-		w->memo_file[set] = i + 1;
-		if (rc_globset_match(r->sets[set], path, strlen(path)))
-			w->memo_hit[set] = MATCH_PATH;
-		else if (rel != path &&
-			 rc_globset_match(r->sets[set], rel, strlen(rel)))
-			w->memo_hit[set] = MATCH_REL;
-		else
-			w->memo_hit[set] = MATCH_NO;
-	}
-	return w->memo_hit[set];
+	bit = (uint64_t)1 << (set % 64);
+	if (key[set / 64] & bit)
+		return MATCH_PATH;
+	if (key[r->nwords + set / 64] & bit)
+		return MATCH_REL;
+	return MATCH_NO;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -225,16 +224,36 @@ static bool same_globs(const struct rc_content_pattern *a,
 	return true;
 }
 
-/* One compiled glob set per distinct glob list of the patterns. */
-static int build_sets(struct run *r)
+/* Index of glob g among r's distinct globs, added when new; SIZE_MAX when
+ * out of memory. */
+static size_t glob_index(struct run *r, const char ***v, size_t *cap,
+			 const char *g)
+{
+	size_t k;
+
+	for (k = 0; k < r->nglobs; k++)
+		if (!strcmp((*v)[k], g))
+			return k;
+	if (rc_vec_reserve_((void **)v, cap, r->nglobs + 1, sizeof(**v)))
+		return SIZE_MAX;
+	(*v)[r->nglobs] = g;
+	return r->nglobs++;
+}
+
+/*
+ * Group the patterns by glob list (the sets) and compile every distinct
+ * glob once, into one set whose rc_globset_match_all() says for a path
+ * which globs, hence which sets, match.
+ */
+static int build_sets(struct run *r, unsigned jobs)
 {
 	const struct rc_catalog *c = r->catalog;
-	size_t p, q;
-	int e;
+	const char **globs = NULL;
+	size_t p, q, g, k, cap = 0, *gi = NULL, ngi = 0;
+	int e = RC_ENOMEM;
 
 	r->pattern_set = rc_calloc(c->npatterns + 1, sizeof(*r->pattern_set));
-	r->sets = rc_calloc(c->npatterns + 1, sizeof(*r->sets));
-	if (!r->pattern_set || !r->sets)
+	if (!r->pattern_set)
 		return RC_ENOMEM;
 	for (p = 0; p < r->npatterns; p++) {
 		r->pattern_set[p] = SIZE_MAX;
@@ -246,16 +265,39 @@ static int build_sets(struct run *r)
 				r->pattern_set[p] = r->pattern_set[q];
 				break;
 			}
-		if (r->pattern_set[p] != SIZE_MAX)
-			continue;
-		e = rc_globset_new(&r->sets[r->nsets], c->patterns[p].globs,
-				   c->patterns[p].nglobs,
-				   RC_GLOB_CASEFOLD | RC_GLOB_BRACES);
-		if (e)
-			return e;
-		r->pattern_set[p] = r->nsets++;
+		if (r->pattern_set[p] == SIZE_MAX)
+			r->pattern_set[p] = r->nsets++;
 	}
-	return 0;
+	r->nwords = r->nsets / 64 + 1;
+	/* (glob, set) pairs, then the globs' set masks */
+	for (p = 0; p < r->npatterns; p++)
+		ngi += c->patterns[p].nglobs;
+	if (!(gi = rc_calloc(2 * ngi + 1, sizeof(*gi))))
+		goto out;
+	for (p = 0, k = 0; p < r->npatterns; p++)
+		for (g = 0; g < c->patterns[p].nglobs; g++) {
+			gi[k] = glob_index(r, &globs, &cap,
+					   c->patterns[p].globs[g]);
+			if (gi[k] == SIZE_MAX)
+				goto out;
+			gi[k + 1] = r->pattern_set[p];
+			k += 2;
+		}
+	r->gwords = r->nglobs / 64 + 1;
+	r->glob_sets = rc_calloc(r->nglobs * r->nwords + 1, sizeof(uint64_t));
+	r->gbits = rc_calloc((size_t)jobs * r->gwords, sizeof(uint64_t));
+	if (!r->glob_sets || !r->gbits)
+		goto out;
+	for (k = 0; k < 2 * ngi; k += 2)
+		r->glob_sets[gi[k] * r->nwords + gi[k + 1] / 64] |=
+			(uint64_t)1 << (gi[k + 1] % 64);
+	e = r->nglobs ? rc_globset_new(&r->globs, globs, r->nglobs,
+				       RC_GLOB_CASEFOLD | RC_GLOB_BRACES)
+		      : 0;
+out:
+	rc_free(globs);
+	rc_free(gi);
+	return e;
 }
 
 struct scan_ctx {
@@ -332,19 +374,15 @@ static char *snippet_of(const struct slot *s, const char *buf, size_t from,
 
 /* Turn raw (pattern, offset) hits into (pattern, line, snippet) for the
  * patterns whose globs cover this path; one pass over the buffer. */
-static int resolve_hits(struct run *r, struct worker *w, size_t file,
-			struct slot *s, const char *path, const char *buf,
-			size_t len)
+static int resolve_hits(struct run *r, size_t file, struct slot *s,
+			const char *path, const char *buf, size_t len)
 {
 	size_t i, pos = 0, line_start = 0;
 	unsigned line = 1;
-	const char *rel = path;
 	unsigned code = rc_code_language(path) ? RC_HIT_CODE : 0;
 	int how;
 
 	s->scope = scope_of(r, path);
-	if (s->scope)
-		rel = path + strlen(r->cands[s->scope - 1]) + 1;
 	if (s->hits.n > 1)
 		qsort(s->hits.v, s->hits.n, sizeof(*s->hits.v), cmp_hit);
 	for (i = 0; i < s->hits.n; i++) {
@@ -352,7 +390,7 @@ static int resolve_hits(struct run *r, struct worker *w, size_t file,
 		size_t at = h->off ? h->off - 1 : 0, end, n;
 		const char *nl;
 
-		how = pattern_applies(r, w, file, h->pattern, path, rel);
+		how = pattern_applies(r, file, h->pattern);
 		if (how == MATCH_NO)
 			continue;
 		if (at > len)
@@ -474,7 +512,7 @@ static int process_file(size_t i, unsigned worker, void *payload)
 				  on_check, &ctx);
 		if (e || ctx.err)
 			return e ? e : ctx.err;
-		if (s->hits.n && (e = resolve_hits(r, w, i, s, we->path,
+		if (s->hits.n && (e = resolve_hits(r, i, s, we->path,
 						   w->buf.ptr, w->buf.len)))
 			return e;
 	}
@@ -613,23 +651,46 @@ static int class_of(struct run *r, const uint64_t *key, unsigned *out)
 	return 0;
 }
 
-/* Pool task: the key of file i, the glob sets whose globs match its path
- * (or its path in its package), into r->keys. */
+/* Add to key the sets of the globs that match path. */
+static void key_of(struct run *r, unsigned worker, const char *path, size_t len,
+		   uint64_t *key)
+{
+	uint64_t *bits = r->gbits + (size_t)worker * r->gwords;
+	size_t w, k;
+
+	memset(bits, 0, r->gwords * sizeof(*bits));
+	rc_globset_match_all(r->globs, path, len, bits);
+	for (w = 0; w < r->gwords; w++)
+		for (uint64_t b = bits[w]; b; b &= b - 1) {
+			const uint64_t *sets =
+				r->glob_sets +
+				(w * 64 + (size_t)__builtin_ctzll(b)) *
+					r->nwords;
+
+			for (k = 0; k < r->nwords; k++)
+				key[k] |= sets[k];
+		}
+}
+
+/*
+ * Pool task: the keys of file i, the sets whose globs match its path and
+ * (second half) its path in its package, into r->keys.
+ */
 static int key_file(size_t i, unsigned worker, void *payload)
 {
 	struct run *r = payload;
 	const char *path = r->walk->files[i].path, *rel = path;
-	uint64_t *key = r->keys + i * r->nwords;
-	size_t k, scope = scope_of(r, path), len = strlen(path), rlen;
+	uint64_t *key = r->keys + i * 2 * r->nwords;
+	size_t scope = scope_of(r, path), len = strlen(path);
 
-	(void)worker;
+	if (!r->globs)
+		return 0;
 	if (scope)
 		rel = path + strlen(r->cands[scope - 1]) + 1;
-	rlen = len - (size_t)(rel - path);
-	for (k = 0; k < r->nsets; k++)
-		if (rc_globset_match(r->sets[k], path, len) ||
-		    (rel != path && rc_globset_match(r->sets[k], rel, rlen)))
-			key[k / 64] |= (uint64_t)1 << (k % 64);
+	key_of(r, worker, path, len, key);
+	if (rel != path)
+		key_of(r, worker, rel, len - (size_t)(rel - path),
+		       key + r->nwords);
 	return 0;
 }
 
@@ -637,26 +698,33 @@ static int key_file(size_t i, unsigned worker, void *payload)
 static int build_classes(struct run *r, unsigned jobs)
 {
 	size_t i, k, p, n = r->walk->n;
+	uint64_t *key;
 	int e;
 
-	r->nwords = r->nsets / 64 + 1;
-	r->keys = rc_calloc(n * r->nwords + 1, sizeof(*r->keys));
+	r->keys = rc_calloc(n * 2 * r->nwords + 1, sizeof(*r->keys));
 	r->file_class = rc_calloc(n + 1, sizeof(*r->file_class));
 	r->classes = rc_calloc(MAX_CLASSES + 1, sizeof(*r->classes));
-	if (!r->keys || !r->file_class || !r->classes)
+	key = rc_calloc(r->nwords, sizeof(*key));
+	if (!r->keys || !r->file_class || !r->classes || !key) {
+		rc_free(key);
 		return RC_ENOMEM;
-	if ((e = rc_pool_run(jobs, n, key_file, r)))
+	}
+	if ((e = rc_pool_run(jobs, n, key_file, r))) {
+		rc_free(key);
 		return e;
+	}
 	for (i = 0; i < n && !e; i++) {
-		uint64_t *key = r->keys + i * r->nwords;
+		const uint64_t *fk = r->keys + i * 2 * r->nwords;
 
-		/* too many kinds of file: the rest get everything */
-		if (r->nclasses >= MAX_CLASSES)
-			memset(key, 0xff, r->nwords * sizeof(*key));
+		/* a class for the sets that apply either way; past the
+		 * limit, the rest of the files get everything */
+		for (k = 0; k < r->nwords; k++)
+			key[k] = r->nclasses >= MAX_CLASSES
+					 ? ~(uint64_t)0
+					 : fk[k] | fk[r->nwords + k];
 		e = class_of(r, key, &r->file_class[i]);
 	}
-	rc_free(r->keys);
-	r->keys = NULL;
+	rc_free(key);
 	for (k = 0; k < r->nclasses && !e; k++) {
 		struct pclass *c = &r->classes[k];
 
@@ -816,7 +884,7 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 	unsigned j;
 	int e = 0;
 
-	if ((e = build_sets(r)) || (e = build_cands(r))) {
+	if ((e = build_sets(r, jobs)) || (e = build_cands(r))) {
 		rc_err_set(err, e, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -830,11 +898,7 @@ static int scan_files(struct run *r, unsigned jobs, struct rc_err *err)
 	}
 	for (j = 0; j < jobs; j++) {
 		rc_buf_init(&r->workers[j].buf, r->max_size + 1);
-		r->workers[j].memo_file =
-			rc_calloc(r->nsets + 1, sizeof(size_t));
-		r->workers[j].memo_hit = rc_calloc(r->nsets + 1, 1);
-		if (!r->workers[j].memo_file || !r->workers[j].memo_hit ||
-		    fit_scratch(r, &r->workers[j])) {
+		if (fit_scratch(r, &r->workers[j])) {
 			e = rc_err_set(err, RC_ENOMEM, NULL, 0, 0,
 				       "out of memory");
 			goto out;
@@ -850,8 +914,6 @@ out:
 		for (j = 0; j < jobs; j++) {
 			rc_buf_release(&r->workers[j].buf);
 			rc_match_scratch_free(r->workers[j].scratch);
-			rc_free(r->workers[j].memo_file);
-			rc_free(r->workers[j].memo_hit);
 		}
 	if (r->slots)
 		for (i = 0; i < WINDOW; i++) {
@@ -870,9 +932,9 @@ out:
 	rc_free(r->workers);
 	rc_free(r->slots);
 	free_matchers(r);
-	for (i = 0; i < r->nsets; i++)
-		rc_globset_free(r->sets[i]);
-	rc_free(r->sets);
+	rc_globset_free(r->globs);
+	rc_free(r->glob_sets);
+	rc_free(r->gbits);
 	rc_free(r->pattern_set);
 	for (i = 0; i < r->ncands; i++)
 		rc_free(r->cands[i]);

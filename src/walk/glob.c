@@ -544,6 +544,7 @@ struct alt {
 	const char *part; /* longest literal run inside, every match has it */
 	size_t partlen;
 	uint64_t psig; /* pair_sig() of part */
+	size_t glob;   /* index of the glob it was expanded from */
 };
 
 #define TAIL2	 256 /* first bucket by the last two bytes of the tail */
@@ -567,6 +568,8 @@ struct rc_globset {
 	 * are the alternatives of bucket k */
 	size_t *order;
 	size_t first[NBUCKETS + 1];
+	size_t nglobs;
+	size_t cur; /* while building: the glob being expanded */
 };
 
 static unsigned bucket_of(const struct rc_globset *set, unsigned char c)
@@ -730,6 +733,7 @@ static bool collect_leaf(struct brace_ctx *c, const char *s, size_t n)
 	memcpy(a->pat, s, n);
 	a->pat[n] = '\0';
 	a->len = n;
+	a->glob = set->cur;
 	set_suffix(a);
 	set->n++;
 	return false; /* keep expanding */
@@ -745,12 +749,14 @@ int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
 	if (!set)
 		return RC_ENOMEM;
 	set->flags = flags & ~(unsigned)RC_GLOB_BRACES;
+	set->nglobs = n;
 	for (i = 0; i < n; i++) {
 		struct brace_ctx c = { .flags = flags,
 				       .leaf = collect_leaf,
 				       .payload = set };
 		size_t len = strlen(globs[i]);
 
+		set->cur = i;
 		if ((flags & RC_GLOB_BRACES) && memchr(globs[i], '{', len)) {
 			size_t before = set->n;
 
@@ -873,4 +879,42 @@ bool rc_globset_match(const struct rc_globset *set, const char *path,
 	if (set->first[REST + 1] == set->first[REST])
 		return false;
 	return bucket_match(set, REST, path, len, pair_sig(path, len));
+}
+
+/* Mark in out the globs of bucket b's alternatives that match. */
+static void bucket_all(const struct rc_globset *set, unsigned b,
+		       const char *path, size_t len, uint64_t sig,
+		       uint64_t *out)
+{
+	size_t i;
+
+	for (i = set->first[b]; i < set->first[b + 1]; i++) {
+		const struct alt *a = &set->alts[set->order[i]];
+		uint64_t bit = (uint64_t)1 << (a->glob % 64);
+
+		if (!(out[a->glob / 64] & bit) &&
+		    alt_match(set, a, path, len, sig))
+			out[a->glob / 64] |= bit;
+	}
+}
+
+void rc_globset_match_all(const struct rc_globset *set, const char *path,
+			  size_t len, uint64_t *out)
+{
+	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
+
+	if (len && (set->last[end >> 6] & ((uint64_t)1 << (end & 63)))) {
+		if (len >= 2)
+			bucket_all(set,
+				   pair_bucket(set,
+					       (unsigned char)path[len - 2],
+					       end),
+				   path, len, ~0ull, out);
+		bucket_all(set, bucket_of(set, end), path, len, ~0ull, out);
+	}
+	if (len)
+		bucket_all(set, HEADS + bucket_of(set, (unsigned char)path[0]),
+			   path, len, ~0ull, out);
+	if (set->first[REST + 1] > set->first[REST])
+		bucket_all(set, REST, path, len, pair_sig(path, len), out);
 }

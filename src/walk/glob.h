@@ -71,6 +71,15 @@ int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
 void rc_globset_free(struct rc_globset *set);
 bool rc_globset_match(const struct rc_globset *set, const char *path,
 		      size_t len);
+/*
+ * Every glob of the set that matches: bit i of out (nglobs bits, that is
+ * nglobs / 64 + 1 words, which the caller zeroes) is set when globs[i]
+ * given to rc_globset_new() matches, as rc_glob_match would say. One
+ * pass over the set: one big set of many lists' globs decides them all at
+ * the cost of a few alternatives per path.
+ */
+void rc_globset_match_all(const struct rc_globset *set, const char *path,
+			  size_t len, uint64_t *out);
 /* Number of brace-free alternatives the set holds. */
 size_t rc_globset_count(const struct rc_globset *set);
 

@@ -620,6 +620,35 @@ static void test_glob__set_agrees(void **state)
 			}
 			rc_globset_free(set);
 		}
+	/* all the globs in one set: match_all names exactly the matches */
+	for (f = 0; f < RC_ARRAY_SIZE(flagsets); f++) {
+		struct rc_globset *all = NULL;
+
+		assert_int_equal(rc_globset_new(&all, globs,
+						RC_ARRAY_SIZE(globs),
+						flagsets[f]),
+				 0);
+		for (p = 0; p < RC_ARRAY_SIZE(paths); p++) {
+			uint64_t got[RC_ARRAY_SIZE(globs) / 64 + 1] = { 0 };
+
+			rc_globset_match_all(all, paths[p], strlen(paths[p]),
+					     got);
+			for (g = 0; g < RC_ARRAY_SIZE(globs); g++) {
+				bool want = rc_glob_match(globs[g], paths[p],
+							  flagsets[f]);
+				bool one = (got[g / 64] >> (g % 64)) & 1;
+
+				if (want != one) {
+					print_message("match_all: '%s' vs "
+						      "'%s' (flags %u): %d\n",
+						      globs[g], paths[p],
+						      flagsets[f], one);
+					bad++;
+				}
+			}
+		}
+		rc_globset_free(all);
+	}
 	assert_int_equal(bad, 0);
 }
 
