@@ -90,23 +90,148 @@ int rc_pool_run(unsigned jobs, size_t n, rc_pool_fn fn, void *payload)
 	return run_range(jobs, 0, n, fn, payload);
 }
 
+/*
+ * The windowed pool: items start in index order, at most `window` ahead
+ * of the next one to drain; the calling thread drains items in order as
+ * soon as they are done and works on items while the next to drain is
+ * not. One mutex guards the counters; workers wait for a slot to free,
+ * the caller for an item to finish.
+ */
+struct stream {
+	rc_pool_fn fn;
+	rc_pool_drain_fn drain;
+	void *payload;
+	size_t n, window;
+	size_t next;	     /* next item to start */
+	size_t drained;	     /* items drained */
+	unsigned char *done; /* per slot (item % window): finished */
+	int err;
+	bool stop;
+	pthread_mutex_t lock;
+	pthread_cond_t can_start; /* a slot freed, or stop */
+	pthread_cond_t finished;  /* an item finished */
+};
+
+/* With the lock held: may item st->next start? */
+static bool can_start(const struct stream *st)
+{
+	return !st->stop && st->next < st->n &&
+	       st->next < st->drained + st->window;
+}
+
+/* With the lock held: run item next (unlocking meanwhile). */
+static void run_one(struct stream *st, unsigned worker)
+{
+	size_t i = st->next++;
+	int e;
+
+	pthread_mutex_unlock(&st->lock);
+	e = st->fn(i, worker, st->payload);
+	pthread_mutex_lock(&st->lock);
+	st->done[i % st->window] = 1;
+	if (e && !st->err) {
+		st->err = e;
+		st->stop = true;
+		pthread_cond_broadcast(&st->can_start);
+	}
+	pthread_cond_signal(&st->finished);
+}
+
+struct stream_worker {
+	struct stream *st;
+	unsigned id;
+	pthread_t tid;
+};
+
+static void *stream_work(void *arg)
+{
+	struct stream_worker *w = arg;
+	struct stream *st = w->st;
+
+	pthread_mutex_lock(&st->lock);
+	while (!st->stop && st->next < st->n) {
+		if (can_start(st))
+			run_one(st, w->id);
+		else
+			pthread_cond_wait(&st->can_start, &st->lock);
+	}
+	pthread_mutex_unlock(&st->lock);
+	return NULL;
+}
+
 int rc_pool_run_windowed(unsigned jobs, size_t n, size_t window, rc_pool_fn fn,
 			 rc_pool_drain_fn drain, void *payload)
 {
-	size_t b, e, i;
-	int err;
+	struct stream st = { 0 };
+	struct stream_worker stackw[16], *ws = stackw;
+	unsigned j, started = 0;
+	size_t i;
+	int e;
 
 	if (!window)
 		window = n ? n : 1;
-	for (b = 0; b < n; b = e) {
-		e = n - b > window ? b + window : n;
-		if ((err = run_range(jobs, b, e, fn, payload)))
-			return err;
-		for (i = b; i < e; i++)
-			if ((err = drain(i, payload)))
-				return err;
+	if (jobs <= 1 || n <= 1) {
+		for (i = 0; i < n; i++)
+			if ((e = fn(i, 0, payload)) || (e = drain(i, payload)))
+				return e;
+		return 0;
 	}
-	return 0;
+	if (jobs > RC_ARRAY_SIZE(stackw) &&
+	    !(ws = rc_calloc(jobs, sizeof(*ws))))
+		return RC_ENOMEM;
+	if (!(st.done = rc_calloc(window, 1))) {
+		if (ws != stackw)
+			rc_free(ws);
+		return RC_ENOMEM;
+	}
+	st.fn = fn;
+	st.drain = drain;
+	st.payload = payload;
+	st.n = n;
+	st.window = window;
+	pthread_mutex_init(&st.lock, NULL);
+	pthread_cond_init(&st.can_start, NULL);
+	pthread_cond_init(&st.finished, NULL);
+	for (j = 1; j < jobs; j++) {
+		ws[j].st = &st;
+		ws[j].id = j;
+		if (pthread_create(&ws[j].tid, NULL, stream_work, &ws[j]))
+			break;
+		started = j;
+	}
+	/* this thread: drain what is done, else work, else wait */
+	pthread_mutex_lock(&st.lock);
+	while (!st.stop && st.drained < n) {
+		if (st.done[st.drained % window]) {
+			pthread_mutex_unlock(&st.lock);
+			e = drain(st.drained, payload);
+			pthread_mutex_lock(&st.lock);
+			st.done[st.drained % window] = 0;
+			st.drained++;
+			pthread_cond_broadcast(&st.can_start);
+			if (e && !st.err) {
+				st.err = e;
+				st.stop = true;
+			}
+		} else if (can_start(&st)) {
+			run_one(&st, 0);
+		} else {
+			pthread_cond_wait(&st.finished, &st.lock);
+		}
+	}
+	st.stop = true;
+	pthread_cond_broadcast(&st.can_start);
+	pthread_mutex_unlock(&st.lock);
+	for (j = 1; j <= started; j++)
+		pthread_join(ws[j].tid, NULL);
+	e = st.err;
+	pthread_cond_destroy(&st.can_start);
+	pthread_cond_destroy(&st.finished);
+	pthread_mutex_destroy(&st.lock);
+	rc_free(st.done);
+	if (ws != stackw)
+		rc_free(ws);
+	return e;
 }
 
 unsigned rc_pool_cpus(void)

@@ -22,10 +22,12 @@ typedef int (*rc_pool_drain_fn)(size_t i, void *payload);
 int rc_pool_run(unsigned jobs, size_t n, rc_pool_fn fn, void *payload);
 
 /*
- * Like rc_pool_run, but in windows of `window` items: after each window,
- * drain(i, payload) is called on the calling thread for every item of the
- * window in index order, so per-item results can be merged and freed while
- * memory stays bounded by the window size.
+ * Like rc_pool_run, with drain(i, payload) called on the calling thread for
+ * every item in index order, as soon as the item and all before it are
+ * done, so per-item results can be merged and freed while the others run.
+ * At most `window` items are started and not yet drained (fn may keep
+ * item i's results in slot i % window). The calling thread works on items
+ * too when it has nothing to drain. The first error stops the run.
  */
 int rc_pool_run_windowed(unsigned jobs, size_t n, size_t window, rc_pool_fn fn,
 			 rc_pool_drain_fn drain, void *payload);

@@ -13,6 +13,7 @@
 #include "core/vec.h"
 
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <cmocka.h>
@@ -231,6 +232,67 @@ static int drain(size_t i, void *payload)
 	return 0;
 }
 
+/* The windowed pool: never more than WIN items started and not drained,
+ * drains in order, the first error (of an item or of a drain) stops it. */
+#define WIN 8
+static struct {
+	atomic_size_t drained, started, beyond;
+	size_t fail_item, fail_drain;
+} win;
+
+static int windowed_item(size_t i, unsigned worker, void *payload)
+{
+	(void)worker;
+	(void)payload;
+	atomic_fetch_add(&win.started, 1);
+	if (i >= atomic_load(&win.drained) + WIN)
+		atomic_fetch_add(&win.beyond, 1);
+	return i == win.fail_item ? RC_EIO : 0;
+}
+
+static int windowed_drain(size_t i, void *payload)
+{
+	(void)payload;
+	if (i != atomic_load(&win.drained))
+		return RC_EINTERNAL;
+	atomic_fetch_add(&win.drained, 1);
+	return i == win.fail_drain ? RC_ENOMEM : 0;
+}
+
+static void windowed(unsigned jobs, size_t fail_item, size_t fail_drain,
+		     int want)
+{
+	atomic_store(&win.drained, 0);
+	atomic_store(&win.started, 0);
+	atomic_store(&win.beyond, 0);
+	win.fail_item = fail_item;
+	win.fail_drain = fail_drain;
+	assert_int_equal(rc_pool_run_windowed(jobs, 5000, WIN, windowed_item,
+					      windowed_drain, NULL),
+			 want);
+	assert_int_equal(atomic_load(&win.beyond), 0);
+	if (!want) {
+		assert_int_equal(atomic_load(&win.drained), 5000);
+		assert_int_equal(atomic_load(&win.started), 5000);
+	} else {
+		assert_true(atomic_load(&win.started) <=
+			    atomic_load(&win.drained) + WIN);
+		assert_true(atomic_load(&win.drained) < 5000);
+	}
+}
+
+static void test_core__pool_windowed(void **state)
+{
+	unsigned jobs;
+
+	(void)state;
+	for (jobs = 1; jobs <= 4; jobs++) {
+		windowed(jobs, SIZE_MAX, SIZE_MAX, 0);
+		windowed(jobs, 1234, SIZE_MAX, RC_EIO);
+		windowed(jobs, SIZE_MAX, 777, RC_ENOMEM);
+	}
+}
+
 static int fail_at_77(size_t i, unsigned worker, void *payload)
 {
 	(void)worker;
@@ -313,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_core__err_format),
 		cmocka_unit_test(test_core__diags_sorted),
 		cmocka_unit_test(test_core__pool),
+		cmocka_unit_test(test_core__pool_windowed),
 		cmocka_unit_test(test_core__sha256),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
