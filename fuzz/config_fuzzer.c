@@ -56,7 +56,7 @@ static struct rc_facts *facts(void)
 static void evaluate(const struct rc_catalog *cat)
 {
 	const char *ecos[] = { "rust", NULL };
-	struct rc_project p = { RC_KIND_SERVICE, ecos };
+	struct rc_project p = { RC_KIND_SERVICE, ecos, NULL };
 	struct rc_arena arena = RC_ARENA_INIT;
 	struct rc_outcome out;
 	size_t i, j;

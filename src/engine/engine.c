@@ -1374,6 +1374,8 @@ static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
 	const char *today = opts->today;
 	struct rc_report *rep = &res->report;
 	struct eval_run er = { 0 };
+	struct rc_project indexed = *p;
+	struct rc_exists_index *ix = NULL;
 	struct rc_score_item *items = NULL;
 	size_t i, k, total = 0, n = res->catalog->n;
 	unsigned j;
@@ -1388,6 +1390,12 @@ static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
 	if ((!rep->profile || !strcmp(rep->profile, "auto")) &&
 	    (e = build_packages(res, &er)))
 		return e;
+	if ((e = rc_exists_index_build(&ix, res->catalog->exists,
+				       res->catalog->nglobsets, res->facts,
+				       er.dirs, er.ndirs, jobs)))
+		return e;
+	indexed.index = ix;
+	er.project = &indexed;
 	er.per = rc_calloc(n + 1, sizeof(*er.per));
 	er.nper = rc_calloc(n + 1, sizeof(*er.nper));
 	res->eval_arenas = rc_calloc(jobs, sizeof(*res->eval_arenas));
@@ -1431,6 +1439,7 @@ static int evaluate(struct rc_scan_result *res, const struct rc_project *p,
 	e = rc_score_roadmap(items, total, &rep->score, &rep->roadmap,
 			     &rep->nroadmap);
 out:
+	rc_exists_index_free(ix);
 	rc_free(items);
 	rc_free(er.per);
 	rc_free(er.nper);

@@ -98,6 +98,7 @@ void rc_catalog_free(struct rc_catalog *c)
 	for (i = 0; i < c->nglobsets; i++)
 		rc_globset_free(c->globsets[i]);
 	rc_free(c->globsets);
+	rc_free(c->exists);
 	rc_free(c->checks);
 	rc_free(c->patterns);
 	rc_secrets_free(c->secrets);
@@ -176,16 +177,23 @@ static int compile_globs(struct rc_catalog *c, struct rc_pred *p)
 		size_t cap = c->globsetcap ? c->globsetcap * 2 : 16;
 		struct rc_globset **v =
 			rc_reallocarray(c->globsets, cap, sizeof(*v));
+		const struct rc_pred **x;
 
 		if (!v)
 			return RC_ENOMEM;
 		c->globsets = v;
+		x = rc_reallocarray(c->exists, cap, sizeof(*x));
+		if (!x)
+			return RC_ENOMEM;
+		c->exists = x;
 		c->globsetcap = cap;
 	}
 	e = rc_globset_new(&set, p->globs, p->nglobs,
 			   RC_GLOB_CASEFOLD | RC_GLOB_BRACES);
 	if (e)
 		return e;
+	p->xid = c->nglobsets;
+	c->exists[c->nglobsets] = p;
 	c->globsets[c->nglobsets++] = set;
 	p->globset = set;
 	return 0;

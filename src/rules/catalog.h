@@ -45,7 +45,8 @@ struct rc_catalog {
 	size_t npatterns, patcap;
 	void **regexes; /* compiled `matches` regexes (pcre2_code *), owned */
 	size_t nregexes, regcap;
-	struct rc_globset **globsets; /* compiled `exists` globs, owned */
+	struct rc_globset **globsets;  /* compiled `exists` globs, owned */
+	const struct rc_pred **exists; /* their predicates: globsets[p->xid] */
 	size_t nglobsets, globsetcap;
 	size_t npreds; /* predicates loaded, for RC_CATALOG_MAX_PREDS */
 	struct rc_secrets *secrets; /* secret detectors (secret_rules.h) */

@@ -85,6 +85,7 @@ struct rc_pred {
 	const char **globs;
 	size_t nglobs;
 	struct rc_globset *globset; /* EXISTS: globs compiled at load time */
+	size_t xid; /* EXISTS: index in the catalog's `exists` list */
 	/* CONTAINS: regex and its content-pattern id (index into the
 	 * catalog's pattern list, assigned by the loader); caseless from
 	 * `nocase: true` or a leading "(?i)", which the loader removes */

@@ -18,6 +18,8 @@
 #include "eval.h"
 #include "../core/buf.h"
 #include "../core/lang.h"
+#include "../core/alloc.h"
+#include "../core/pool.h"
 #include "../walk/glob.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -36,8 +38,22 @@ struct evl {
 
 struct ctx {
 	const struct rc_facts *f;
-	struct rc_arena *arena;	      /* NULL: verdicts only */
-	const struct rc_scope *scope; /* NULL: the whole repository */
+	struct rc_arena *arena;		     /* NULL: verdicts only */
+	const struct rc_scope *scope;	     /* NULL: the whole repository */
+	const struct rc_exists_index *index; /* NULL: match globs */
+};
+
+struct rc_exists_index {
+	struct rc_globset *set; /* every distinct glob of every predicate */
+	size_t nfiles, gwords;	/* gwords: uint64_t per glob bitmap */
+	size_t nexists;
+	uint64_t *pmask; /* per predicate (xid): its globs */
+	uint64_t *path;	 /* per file: the globs its path matches */
+	uint64_t *rel;	 /* per file: ... its path in its package, or NULL */
+	/* while building */
+	const struct rc_facts *f;
+	const char *const *dirs;
+	size_t ndirs;
 };
 
 /* The package directory owning dir[0..n) (a directory, "" the root): the
@@ -177,6 +193,20 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+/* Does a glob of predicate xid match file i, by the bitmaps of files? */
+static bool indexed(const struct rc_exists_index *ix, size_t xid,
+		    const uint64_t *files, size_t i)
+{
+	const uint64_t *pm = ix->pmask + xid * ix->gwords,
+		       *fm = files + i * ix->gwords;
+	size_t w;
+
+	for (w = 0; w < ix->gwords; w++)
+		if (pm[w] & fm[w])
+			return true;
+	return false;
+}
+
 static int eval_exists(struct ctx *cx, const struct rc_pred *p, bool *pass,
 		       struct evl *ev)
 {
@@ -187,6 +217,10 @@ static int eval_exists(struct ctx *cx, const struct rc_pred *p, bool *pass,
 
 	if (!p->globset)
 		return RC_EINTERNAL; /* the loader compiles every exists */
+	const struct rc_exists_index *ix = cx->index;
+
+	if (ix && (ix->nfiles != nfiles || p->xid >= ix->nexists))
+		ix = NULL; /* not built for these facts: glob as usual */
 	for (i = 0; i < nfiles; i++) {
 		const struct rc_file_entry *e = rc_facts_file_at(cx->f, i);
 
@@ -195,10 +229,17 @@ static int eval_exists(struct ctx *cx, const struct rc_pred *p, bool *pass,
 		if (!e || (e->flags & RC_FILE_SYMLINK) ||
 		    !sees_path(cx, e->path, &rel))
 			continue;
-		if (!rc_globset_match(p->globset, e->path, strlen(e->path)) &&
-		    (rel == e->path ||
-		     !rc_globset_match(p->globset, rel, strlen(rel))))
+		if (ix) {
+			if (!indexed(ix, p->xid, ix->path, i) &&
+			    (rel == e->path || !ix->rel ||
+			     !indexed(ix, p->xid, ix->rel, i)))
+				continue;
+		} else if (!rc_globset_match(p->globset, e->path,
+					     strlen(e->path)) &&
+			   (rel == e->path ||
+			    !rc_globset_match(p->globset, rel, strlen(rel)))) {
 			continue;
+		}
 		found = true;
 		if (!cx->arena)
 			break; /* the verdict is all that is asked */
@@ -674,7 +715,7 @@ static int finish(struct ctx *cx, const struct evl *l, struct rc_outcome *out)
 int rc_pred_eval(const struct rc_pred *p, const struct rc_facts *f,
 		 struct rc_arena *arena, bool *pass, struct rc_outcome *out)
 {
-	struct ctx cx = { f, arena, NULL };
+	struct ctx cx = { f, arena, NULL, NULL };
 	struct evl l = { .n = 0 };
 	int err;
 
@@ -732,7 +773,7 @@ static int applies(struct ctx *cx, const struct rc_check *c,
 bool rc_check_applies(const struct rc_check *c, const struct rc_project *p,
 		      const struct rc_facts *f)
 {
-	struct ctx cx = { f, NULL, NULL };
+	struct ctx cx = { f, NULL, NULL, p ? p->index : NULL };
 	struct evl l = { .n = 0 };
 	int err;
 
@@ -785,7 +826,7 @@ int rc_check_eval_in(const struct rc_check *c, const struct rc_project *p,
 		     const struct rc_scope *scope, const struct rc_facts *f,
 		     struct rc_arena *arena, struct rc_outcome *out)
 {
-	struct ctx cx = { f, arena, scope };
+	struct ctx cx = { f, arena, scope, p ? p->index : NULL };
 	struct evl l = { .n = 0 };
 	bool pass = false;
 	int why, err;
@@ -809,4 +850,115 @@ int rc_check_eval_in(const struct rc_check *c, const struct rc_project *p,
 		return err;
 	out->status = pass ? RC_STATUS_PASS : RC_STATUS_FAIL;
 	return finish(&cx, &l, out);
+}
+
+struct glob_ref {
+	const char *glob;
+	size_t xid; /* of its predicate */
+};
+
+static int cmp_glob(const void *a, const void *b)
+{
+	return strcmp(((const struct glob_ref *)a)->glob,
+		      ((const struct glob_ref *)b)->glob);
+}
+
+/* Pool task: the glob bitmaps of file i. */
+static int index_file(size_t i, unsigned worker, void *payload)
+{
+	struct rc_exists_index *ix = payload;
+	const struct rc_file_entry *e = rc_facts_file_at(ix->f, i);
+	const char *slash, *owner;
+	size_t len;
+
+	(void)worker;
+	if (!e || !e->path)
+		return 0;
+	len = strlen(e->path);
+	rc_globset_match_all(ix->set, e->path, len, ix->path + i * ix->gwords);
+	if (!ix->rel)
+		return 0;
+	slash = strrchr(e->path, '/');
+	owner = owner_of_dir(&(struct rc_scope){ "", ix->dirs, ix->ndirs },
+			     e->path, slash ? (size_t)(slash - e->path) : 0);
+	if (*owner)
+		rc_globset_match_all(ix->set, e->path + strlen(owner) + 1,
+				     len - strlen(owner) - 1,
+				     ix->rel + i * ix->gwords);
+	return 0;
+}
+
+int rc_exists_index_build(struct rc_exists_index **out,
+			  const struct rc_pred *const *exists, size_t nexists,
+			  const struct rc_facts *f, const char *const *dirs,
+			  size_t ndirs, unsigned jobs)
+{
+	struct rc_exists_index *ix = rc_calloc(1, sizeof(*ix));
+	struct glob_ref *refs = NULL;
+	const char **globs = NULL;
+	size_t n = 0, ng = 0, i, k, j;
+	int e = RC_ENOMEM;
+
+	*out = NULL;
+	if (!ix)
+		return RC_ENOMEM;
+	ix->nexists = nexists;
+	ix->nfiles = rc_facts_file_count(f);
+	ix->f = f;
+	ix->dirs = dirs;
+	ix->ndirs = ndirs;
+	/* every (predicate, glob), sorted by glob text: equal globs get one
+	 * id in the set */
+	for (i = 0; i < nexists; i++)
+		n += exists[i]->nglobs;
+	refs = rc_calloc(n + 1, sizeof(*refs));
+	globs = rc_calloc(n + 1, sizeof(*globs));
+	if (!refs || !globs)
+		goto out;
+	for (i = 0, k = 0; i < nexists; i++)
+		for (j = 0; j < exists[i]->nglobs; j++) {
+			refs[k].glob = exists[i]->globs[j];
+			refs[k++].xid = exists[i]->xid;
+		}
+	qsort(refs, n, sizeof(*refs), cmp_glob);
+	for (k = 0; k < n; k++)
+		if (!ng || strcmp(globs[ng - 1], refs[k].glob))
+			globs[ng++] = refs[k].glob;
+	ix->gwords = ng / 64 + 1;
+	ix->pmask = rc_calloc(nexists * ix->gwords + 1, sizeof(uint64_t));
+	ix->path = rc_calloc(ix->nfiles * ix->gwords + 1, sizeof(uint64_t));
+	if (!ix->pmask || !ix->path ||
+	    (ndirs && !(ix->rel = rc_calloc(ix->nfiles * ix->gwords + 1,
+					    sizeof(uint64_t)))))
+		goto out;
+	for (k = 0, ng = 0; k < n; k++) {
+		if (k && strcmp(refs[k - 1].glob, refs[k].glob))
+			ng++;
+		if (refs[k].xid < nexists)
+			ix->pmask[refs[k].xid * ix->gwords + ng / 64] |=
+				(uint64_t)1 << (ng % 64);
+	}
+	ng = n ? ng + 1 : 0;
+	if ((e = rc_globset_new(&ix->set, globs, ng,
+				RC_GLOB_CASEFOLD | RC_GLOB_BRACES)) ||
+	    (e = rc_pool_run(jobs, ix->nfiles, index_file, ix)))
+		goto out;
+	*out = ix;
+	ix = NULL;
+out:
+	rc_free(refs);
+	rc_free(globs);
+	rc_exists_index_free(ix);
+	return e;
+}
+
+void rc_exists_index_free(struct rc_exists_index *ix)
+{
+	if (!ix)
+		return;
+	rc_globset_free(ix->set);
+	rc_free(ix->pmask);
+	rc_free(ix->path);
+	rc_free(ix->rel);
+	rc_free(ix);
 }

@@ -29,10 +29,15 @@ struct rc_outcome {
 	size_t nev;
 };
 
+struct rc_exists_index;
+
 /* What the project is: the kinds and ecosystems detected. */
 struct rc_project {
 	unsigned kinds;		 /* RC_KIND_* mask */
 	const char **ecosystems; /* NULL-terminated */
+	/* the files each `exists` glob matches (rc_exists_index_build), or
+	 * NULL: every predicate matches its globs against every file */
+	const struct rc_exists_index *index;
 };
 
 /*
@@ -73,6 +78,22 @@ int rc_check_eval(const struct rc_check *c, const struct rc_project *p,
 int rc_check_eval_in(const struct rc_check *c, const struct rc_project *p,
 		     const struct rc_scope *scope, const struct rc_facts *f,
 		     struct rc_arena *arena, struct rc_outcome *out);
+
+/*
+ * Every `exists` predicate of a catalog matches its globs against every
+ * file, once per check and package: for many checks over many files that
+ * is most of the evaluation. The index matches all their distinct globs
+ * against each file once, in one pass over one glob set (on `jobs`
+ * threads), by the path from the root and, for monorepos, the path from
+ * the file's package directory (dirs as in struct rc_scope; ndirs 0 for
+ * none); a predicate then tests a file with a few ANDs. Built after the
+ * facts are complete, for that fact store and catalog only.
+ */
+int rc_exists_index_build(struct rc_exists_index **out,
+			  const struct rc_pred *const *exists, size_t nexists,
+			  const struct rc_facts *f, const char *const *dirs,
+			  size_t ndirs, unsigned jobs);
+void rc_exists_index_free(struct rc_exists_index *ix);
 
 /*
  * Evaluate one predicate (exposed for tests and custom tooling); ev may be

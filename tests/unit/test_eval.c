@@ -338,7 +338,7 @@ static void test_eval__scope(void **state)
 			worker = { "svc/worker", dirs, 4 };
 	const struct rc_check *ex, *co, *dep;
 	struct rc_outcome out;
-	struct rc_project pr = { RC_KIND_SERVICE, NULL };
+	struct rc_project pr = { RC_KIND_SERVICE, NULL, NULL };
 	unsigned pat;
 
 	assert_int_equal(
@@ -652,10 +652,10 @@ static void test_eval__applicability(void **state)
 	struct fx *fx = *state;
 	const char *rust_go[] = { "rust", "go", NULL };
 	const char *python[] = { "python", NULL };
-	struct rc_project service_rust = { RC_KIND_SERVICE, rust_go };
-	struct rc_project cli_python = { RC_KIND_CLI | RC_KIND_LIBRARY,
-					 python };
-	struct rc_project nothing = { 0, NULL };
+	struct rc_project service_rust = { RC_KIND_SERVICE, rust_go, NULL };
+	struct rc_project cli_python = { RC_KIND_CLI | RC_KIND_LIBRARY, python,
+					 NULL };
+	struct rc_project nothing = { 0, NULL, NULL };
 	static const struct {
 		const char *applies;
 		bool manual;
@@ -803,7 +803,7 @@ static void test_eval__malformed(void **state)
 	struct rc_pred *links[RC_PRED_MAX_DEPTH + 2];
 	struct rc_outcome out;
 	struct rc_check manual_less = { .id = "x", .title = "X" };
-	struct rc_project p = { 0, NULL };
+	struct rc_project p = { 0, NULL, NULL };
 	bool pass = true;
 	size_t i;
 
@@ -844,6 +844,112 @@ static void test_eval__malformed(void **state)
 	assert_int_equal(out.nev, 0);
 }
 
+/*
+ * The exists index gives the verdicts and evidence of matching every glob:
+ * every built-in check, in a monorepo of assorted paths, for the whole
+ * repository and for each package.
+ */
+static void test_eval__exists_index(void **state)
+{
+	static const char *const paths[] = {
+		"README.md",
+		"SECURITY.md",
+		"docs/runbook.md",
+		"docs/ops/oncall.md",
+		"CHANGELOG.md",
+		".github/workflows/ci.yml",
+		".github/dependabot.yml",
+		"Dockerfile",
+		"svc/api/Dockerfile",
+		"svc/api/Cargo.toml",
+		"svc/api/src/main.rs",
+		"svc/api/tests/auth_test.rs",
+		"svc/api/migrations/1_init.sql",
+		"svc/worker/pyproject.toml",
+		"svc/worker/src/app/main.py",
+		"svc/worker/tests/test_security.py",
+		"deploy/k8s/api.yaml",
+		"charts/api/values.yaml",
+		"LICENSE",
+		"CODEOWNERS",
+		"bench/load/k6.js",
+		"openapi.yaml",
+		"svc/api/openapi.json",
+		".env.example",
+		"SRC/MAIN.RS",
+		"a/B/c/Makefile"
+	};
+	static const char *const dirs[] = { "", "svc/api", "svc/worker" };
+	const char *ecos[] = { "rust", "python", "node", "go", NULL };
+	struct rc_catalog *cat = NULL;
+	struct rc_facts *f = NULL;
+	struct rc_exists_index *ix = NULL;
+	struct rc_arena arena = RC_ARENA_INIT;
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_project plain = { RC_KIND_SERVICE | RC_KIND_LIBRARY |
+					    RC_KIND_CLI | RC_KIND_APP,
+				    ecos, NULL },
+			  fast;
+	size_t i, k, bad = 0, decided = 0;
+	unsigned jobs;
+
+	(void)state;
+	assert_int_equal(rc_catalog_new(&cat), 0);
+	assert_int_equal(rc_catalog_load_builtin(cat, &err), 0);
+	assert_int_equal(rc_facts_new(&f), 0);
+	for (i = 0; i < RC_ARRAY_SIZE(paths); i++)
+		assert_int_equal(rc_facts_add_file(f, paths[i], 1, 0, 1), 0);
+	assert_int_equal(rc_facts_add_file(f, "LINK.md", 0, RC_FILE_SYMLINK, 0),
+			 0);
+	rc_facts_sort_files(f);
+	for (jobs = 1; jobs <= 2; jobs++) {
+		assert_int_equal(rc_exists_index_build(&ix, cat->exists,
+						       cat->nglobsets, f, dirs,
+						       3, jobs),
+				 0);
+		fast = plain;
+		fast.index = ix;
+		for (i = 0; i < cat->n; i++)
+			for (k = 0; k <= 3; k++) {
+				struct rc_scope sc = { k ? dirs[k - 1] : "",
+						       dirs, 3 };
+				const struct rc_scope *s = k ? &sc : NULL;
+				struct rc_outcome a, b;
+				struct rc_buf ta = RC_BUF_INIT,
+					      tb = RC_BUF_INIT;
+
+				assert_int_equal(
+					rc_check_eval_in(cat->checks[i], &plain,
+							 s, f, &arena, &a),
+					0);
+				assert_int_equal(
+					rc_check_eval_in(cat->checks[i], &fast,
+							 s, f, &arena, &b),
+					0);
+				render(&a, &ta);
+				render(&b, &tb);
+				decided += a.status == RC_STATUS_PASS;
+				if (a.status != b.status ||
+				    strcmp(ta.ptr ? ta.ptr : "",
+					   tb.ptr ? tb.ptr : "")) {
+					print_message("%s (scope %zu): %s vs "
+						      "%s\n",
+						      cat->checks[i]->id, k,
+						      ta.ptr, tb.ptr);
+					bad++;
+				}
+				rc_buf_release(&ta);
+				rc_buf_release(&tb);
+			}
+		rc_exists_index_free(ix);
+	}
+	assert_int_equal(bad, 0);
+	assert_true(decided > 50); /* the paths made many checks pass */
+	rc_arena_release(&arena);
+	rc_facts_free(f);
+	rc_catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -869,6 +975,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eval__malformed, setup,
 						teardown),
+		cmocka_unit_test(test_eval__exists_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
