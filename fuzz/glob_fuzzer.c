@@ -6,7 +6,10 @@
  * polynomial), checks invariants: the NUL-terminated and explicit-length
  * entry points agree; the flag RC_GLOB_BRACES changes nothing for a pattern
  * without '{'; a pattern without special bytes matches only itself; the
- * path with every byte escaped matches the path.
+ * path with every byte escaped matches the path. The pattern is also read
+ * as a list of globs split at newlines: a compiled set of them must agree
+ * with rc_glob_match, glob by glob (rc_globset_match_all) and as a whole
+ * (rc_globset_match).
  */
 #include "core/common.h"
 #include "core/alloc.h"
@@ -22,6 +25,38 @@ static void check(bool ok, const char *what)
 		fprintf(stderr, "invariant broken: %s\n", what);
 		abort();
 	}
+}
+
+/* The globs of list (newline-separated) as a set, against each alone. */
+static void check_set(char *list, const char *path, unsigned flags)
+{
+	const char *globs[64];
+	uint64_t all[2] = { 0, 0 };
+	struct rc_globset *set = NULL;
+	size_t n = 0, i;
+	bool any = false;
+	char *p = list, *nl;
+
+	while (n < 64) {
+		globs[n++] = p;
+		if (!(nl = strchr(p, '\n')))
+			break;
+		*nl = '\0';
+		p = nl + 1;
+	}
+	if (rc_globset_new(&set, globs, n, flags))
+		return; /* out of memory */
+	rc_globset_match_all(set, path, strlen(path), all);
+	for (i = 0; i < n; i++) {
+		bool one = rc_glob_match(globs[i], path, flags);
+
+		check(one == (bool)((all[i / 64] >> (i % 64)) & 1),
+		      "match_all agrees with each glob");
+		any |= one;
+	}
+	check(any == rc_globset_match(set, path, strlen(path)),
+	      "set agrees with its globs");
+	rc_globset_free(set);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -63,6 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(rc_glob_match_n(esc, elen, path, tlen, flags),
 	      "escaped path matches itself");
 	(void)rc_glob_match_n(path, tlen, pat, plen, flags);
+	check_set(pat0, path0, flags);
 out:
 	rc_free(esc);
 	rc_free(pat0);

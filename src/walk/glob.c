@@ -547,10 +547,11 @@ struct alt {
 	size_t glob;   /* index of the glob it was expanded from */
 };
 
-#define TAIL2	 256 /* first bucket by the last two bytes of the tail */
-#define HEADS	 512 /* first bucket by literal head */
-#define REST	 768 /* the bucket of alternatives without head or tail */
-#define NBUCKETS 769
+#define TAIL2	 256  /* first bucket by the last two bytes of the tail */
+#define HEADS	 512  /* first bucket by literal head */
+#define PARTS	 768  /* first bucket by the first two bytes of the part */
+#define REST	 1024 /* alternatives with no literal head, tail or part */
+#define NBUCKETS 1025
 
 struct rc_globset {
 	struct alt *alts;
@@ -564,8 +565,9 @@ struct rc_globset {
 	/* alternatives bucketed by their (folded) literal tail: its last
 	 * byte when it has one (0-255), a hash of its last two (256-511);
 	 * without a tail, by the first byte of their literal head (512-767);
-	 * with neither, bucket 768. order[first[k]] up to order[first[k + 1]]
-	 * are the alternatives of bucket k */
+	 * with neither, by a hash of the first two bytes of their literal part
+	 * (768-1023); with none of those, bucket 1024. order[first[k]] up to
+	 * order[first[k + 1]] are the alternatives of bucket k */
 	size_t *order;
 	size_t first[NBUCKETS + 1];
 	size_t nglobs;
@@ -575,6 +577,13 @@ struct rc_globset {
 static unsigned bucket_of(const struct rc_globset *set, unsigned char c)
 {
 	return (set->flags & RC_GLOB_CASEFOLD) ? lower(c) : c;
+}
+
+/* A hash of two bytes, case-folded whatever the flags (parts: a path
+ * holding a part holds its folded pairs). */
+static unsigned fold_pair(unsigned char b1, unsigned char b2)
+{
+	return (lower(b1) * 31u + lower(b2)) & 255;
 }
 
 /* The bucket of a tail ending in bytes b1 b2. */
@@ -593,6 +602,9 @@ static unsigned alt_bucket(const struct rc_globset *set, const struct alt *a)
 		return bucket_of(set, (unsigned char)a->suffix[a->slen - 1]);
 	if (a->plen)
 		return HEADS + bucket_of(set, (unsigned char)a->pat[0]);
+	if (a->part && a->partlen >= 2)
+		return PARTS + fold_pair((unsigned char)a->part[0],
+					 (unsigned char)a->part[1]);
 	return REST;
 }
 
@@ -674,9 +686,16 @@ static void set_suffix(struct alt *a)
 			a->partlen = n;
 		}
 		i += n;
-		if (i < a->len && a->pat[i] == '[')
-			while (i < a->len && a->pat[i] != ']')
-				i++; /* a class is no literal */
+		if (i < a->len && a->pat[i] == '[') {
+			/* a class is no literal; it ends where the matcher
+			 * says ("[]a]" and "[[:alpha:]]" hold a ']') */
+			bool m;
+			const char *q = parse_class(a->pat + i + 1,
+						    a->pat + a->len, 0, 0, &m);
+
+			i = q ? (size_t)(q - a->pat) : a->len;
+			continue;
+		}
 		if (i < a->len && a->pat[i] == '\\')
 			i++; /* nor is an escape (kept simple: skip it) */
 		i++;
@@ -842,47 +861,13 @@ static bool alt_match(const struct rc_globset *set, const struct alt *a,
 			  set->flags);
 }
 
-/* Does an alternative of bucket b match? sig: pair_sig() of the path, or
- * all ones when not worked out. */
-static bool bucket_match(const struct rc_globset *set, unsigned b,
-			 const char *path, size_t len, uint64_t sig)
-{
-	size_t i;
-
-	for (i = set->first[b]; i < set->first[b + 1]; i++)
-		if (alt_match(set, &set->alts[set->order[i]], path, len, sig))
-			return true;
-	return false;
-}
-
-bool rc_globset_match(const struct rc_globset *set, const char *path,
-		      size_t len)
-{
-	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
-
-	/* the alternatives whose tail ends like the path, those whose head
-	 * starts like it, then those with neither */
-	if (len && (set->last[end >> 6] & ((uint64_t)1 << (end & 63)))) {
-		if (len >= 2 &&
-		    bucket_match(
-			    set,
-			    pair_bucket(set, (unsigned char)path[len - 2], end),
-			    path, len, ~0ull))
-			return true;
-		if (bucket_match(set, bucket_of(set, end), path, len, ~0ull))
-			return true;
-	}
-	if (len &&
-	    bucket_match(set, HEADS + bucket_of(set, (unsigned char)path[0]),
-			 path, len, ~0ull))
-		return true;
-	if (set->first[REST + 1] == set->first[REST])
-		return false;
-	return bucket_match(set, REST, path, len, pair_sig(path, len));
-}
-
-/* Mark in out the globs of bucket b's alternatives that match. */
-static void bucket_all(const struct rc_globset *set, unsigned b,
+/*
+ * Try the alternatives of bucket b. With out NULL: true at the first that
+ * matches. Otherwise mark in out the glob of every one that matches (and
+ * skip those whose glob is marked already); false. sig: pair_sig() of the
+ * path, or all ones when not worked out.
+ */
+static bool try_bucket(const struct rc_globset *set, unsigned b,
 		       const char *path, size_t len, uint64_t sig,
 		       uint64_t *out)
 {
@@ -892,29 +877,72 @@ static void bucket_all(const struct rc_globset *set, unsigned b,
 		const struct alt *a = &set->alts[set->order[i]];
 		uint64_t bit = (uint64_t)1 << (a->glob % 64);
 
-		if (!(out[a->glob / 64] & bit) &&
-		    alt_match(set, a, path, len, sig))
+		if (!out) {
+			if (alt_match(set, a, path, len, sig))
+				return true;
+		} else if (!(out[a->glob / 64] & bit) &&
+			   alt_match(set, a, path, len, sig)) {
 			out[a->glob / 64] |= bit;
+		}
 	}
+	return false;
+}
+
+static bool empty(const struct rc_globset *set, unsigned b, unsigned n)
+{
+	return set->first[b + n] == set->first[b];
+}
+
+/* The alternatives whose tail ends like the path, those whose head starts
+ * like it, those whose part starts like one of its byte pairs, then those
+ * with none of these; as try_bucket() says. */
+static bool search(const struct rc_globset *set, const char *path, size_t len,
+		   uint64_t *out)
+{
+	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
+	uint64_t sig = 0, seen[4] = { 0 };
+	size_t i;
+
+	if (!len)
+		return try_bucket(set, REST, path, len, sig, out);
+	if (set->last[end >> 6] & ((uint64_t)1 << (end & 63))) {
+		if (len >= 2 &&
+		    try_bucket(
+			    set,
+			    pair_bucket(set, (unsigned char)path[len - 2], end),
+			    path, len, ~0ull, out))
+			return true;
+		if (try_bucket(set, bucket_of(set, end), path, len, ~0ull, out))
+			return true;
+	}
+	if (try_bucket(set, HEADS + bucket_of(set, (unsigned char)path[0]),
+		       path, len, ~0ull, out))
+		return true;
+	if (empty(set, PARTS, 256) && empty(set, REST, 1))
+		return false;
+	sig = pair_sig(path, len);
+	if (!empty(set, PARTS, 256))
+		for (i = 0; i + 1 < len; i++) {
+			unsigned h = fold_pair((unsigned char)path[i],
+					       (unsigned char)path[i + 1]);
+
+			if (seen[h / 64] & ((uint64_t)1 << (h % 64)))
+				continue;
+			seen[h / 64] |= (uint64_t)1 << (h % 64);
+			if (try_bucket(set, PARTS + h, path, len, sig, out))
+				return true;
+		}
+	return try_bucket(set, REST, path, len, sig, out);
+}
+
+bool rc_globset_match(const struct rc_globset *set, const char *path,
+		      size_t len)
+{
+	return search(set, path, len, NULL);
 }
 
 void rc_globset_match_all(const struct rc_globset *set, const char *path,
 			  size_t len, uint64_t *out)
 {
-	unsigned char end = len ? (unsigned char)path[len - 1] : 0;
-
-	if (len && (set->last[end >> 6] & ((uint64_t)1 << (end & 63)))) {
-		if (len >= 2)
-			bucket_all(set,
-				   pair_bucket(set,
-					       (unsigned char)path[len - 2],
-					       end),
-				   path, len, ~0ull, out);
-		bucket_all(set, bucket_of(set, end), path, len, ~0ull, out);
-	}
-	if (len)
-		bucket_all(set, HEADS + bucket_of(set, (unsigned char)path[0]),
-			   path, len, ~0ull, out);
-	if (set->first[REST + 1] > set->first[REST])
-		bucket_all(set, REST, path, len, pair_sig(path, len), out);
+	search(set, path, len, out);
 }

@@ -557,6 +557,8 @@ static void test_glob__set_agrees(void **state)
 		"**/.env",     "{,*/,crates/*/}src/**/*.rs",
 		"*.{md,rst}",  "{,.github/,docs/}SECURITY{.md,.txt,}",
 		"docs/**",     "a[bc]d",
+		"[]x]yzzy*",   "*[[:alpha:]]qqq[!]]rrr",
+		"[]abcd]",     "[[:alpha:]xyz]",
 		"\\*lit",      "**/test_*.py",
 		"x{a,{b,c}}y", "[!t]*/*.py",
 		"{unclosed",   "src/*.c",
@@ -591,6 +593,12 @@ static void test_glob__set_agrees(void **state)
 		"src/x/a.c",
 		"",
 		"SRC/MAIN.RS",
+		"]yzzy",
+		"xyzzy",
+		"1aqqq]rrr",
+		"1aqqqxrrr",
+		"]",
+		"q",
 	};
 	const unsigned flagsets[] = { RC_GLOB_BRACES,
 				      RC_GLOB_BRACES | RC_GLOB_CASEFOLD };
