@@ -41,10 +41,13 @@ double rc_term_now(void)
 
 void rc_term_timings(const struct rc_scan_times *t, double total_ms)
 {
-	fprintf(stderr,
-		"readycheck: load %.1f ms, walk %.1f ms, read+match %.1f ms, "
-		"collect %.1f ms, evaluate %.1f ms; total %.1f ms\n",
-		t->load, t->walk, t->scan, t->collect, t->evaluate, total_ms);
+	int p;
+
+	fprintf(stderr, "readycheck:");
+	for (p = 0; p < RC_PHASES; p++)
+		fprintf(stderr, " %s %.1f ms (cpu %.1f),",
+			rc_phase_name((enum rc_phase)p), t->wall[p], t->cpu[p]);
+	fprintf(stderr, " total %.1f ms\n", total_ms);
 }
 
 bool rc_term_color(const char *mode, FILE *stream)

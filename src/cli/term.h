@@ -45,7 +45,7 @@ void rc_term_progress_end(void);
  */
 const char *rc_term_cache_dir(void);
 
-/* "readycheck: load 3 ms, walk 5 ms, ..." on stderr (--timings). */
+/* "readycheck: load 3.1 ms (cpu 3.0), walk ..." on stderr (--timings). */
 struct rc_scan_times;
 void rc_term_timings(const struct rc_scan_times *t, double total_ms);
 

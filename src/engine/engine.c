@@ -1565,18 +1565,40 @@ fail:
 	return e;
 }
 
-static double now_ms(void)
+const char *rc_phase_name(enum rc_phase p)
+{
+	static const char *const names[RC_PHASES] = {
+		"load", "walk", "read+match", "collect", "evaluate"
+	};
+
+	return p < RC_PHASES ? names[p] : "?";
+}
+
+static double clock_ms(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Record phase p as what happened since *mark (wall, cpu); mark now. */
+static void lap(struct rc_scan_times *t, enum rc_phase p, double mark[2])
+{
+	double w = clock_ms(CLOCK_MONOTONIC),
+	       c = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+
+	t->wall[p] = w - mark[0];
+	t->cpu[p] = c - mark[1];
+	mark[0] = w;
+	mark[1] = c;
 }
 
 int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		struct rc_err *err)
 {
-	double t0 = now_ms(), t;
+	double mark[2] = { clock_ms(CLOCK_MONOTONIC),
+			   clock_ms(CLOCK_PROCESS_CPUTIME_ID) };
 	struct rc_walk_opts wo = RC_WALK_OPTS_INIT;
 	struct rc_walk_result walk = { 0 };
 	struct rc_scan_result *res;
@@ -1590,8 +1612,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 	run.rootfd = -1;
 	if ((e = open_result(&res, opts, err)))
 		return e;
-	t = now_ms();
-	res->times.load = t - t0;
+	lap(&res->times, RC_PHASE_LOAD, mark);
 	jobs = opts->jobs ? opts->jobs : rc_pool_cpus();
 	wo.root = opts->root;
 	wo.ignore = res->config.ignore;
@@ -1601,8 +1622,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		wo.max_size = res->config.max_file_size;
 	if ((e = rc_walk(&walk, &wo, &res->diags, err)))
 		goto fail;
-	res->times.walk = now_ms() - t;
-	t = now_ms();
+	lap(&res->times, RC_PHASE_WALK, mark);
 
 	run.opts = opts;
 	run.walk = &walk;
@@ -1623,8 +1643,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 	}
 	if ((e = scan_files(&run, jobs, err)))
 		goto fail;
-	res->times.scan = now_ms() - t;
-	t = now_ms();
+	lap(&res->times, RC_PHASE_SCAN, mark);
 	res->secrets.root = opts->root;
 	res->secrets.files = walk.n - run.skipped;
 	res->secrets.bytes = run.bytes;
@@ -1650,8 +1669,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 		goto fail;
 	}
 	rc_diags_sort(&res->diags);
-	res->times.collect = now_ms() - t;
-	t = now_ms();
+	lap(&res->times, RC_PHASE_COLLECT, mark);
 	res->report.tool_version = RC_VERSION;
 	res->report.root = opts->root;
 	res->report.name = project_name(res, opts->root);
@@ -1677,7 +1695,7 @@ int rc_scan_run(struct rc_scan_result **out, const struct rc_scan_opts *opts,
 			goto fail;
 		}
 	}
-	res->times.evaluate = now_ms() - t;
+	lap(&res->times, RC_PHASE_EVALUATE, mark);
 done:
 	close(run.rootfd);
 	rc_walk_result_release(&walk);

@@ -48,14 +48,23 @@ struct rc_scan_opts {
 		.progress = NULL, .progress_payload = NULL                    \
 	}
 
-/* Wall-clock milliseconds per phase of the last run (--timings). */
-struct rc_scan_times {
-	double load;	 /* config, catalog, pattern database */
-	double walk;	 /* directory traversal */
-	double scan;	 /* read + match + per-file collectors + secrets */
-	double collect;	 /* whole-repository collectors, git */
-	double evaluate; /* checks, scoring */
+/* The phases of a run, and how long each took (--timings). */
+enum rc_phase {
+	RC_PHASE_LOAD,	   /* config, catalog */
+	RC_PHASE_WALK,	   /* directory traversal */
+	RC_PHASE_SCAN,	   /* databases, read + match, per-file collectors */
+	RC_PHASE_COLLECT,  /* whole-repository collectors, git */
+	RC_PHASE_EVALUATE, /* checks, scoring */
+	RC_PHASES
 };
+
+struct rc_scan_times {
+	double wall[RC_PHASES]; /* milliseconds */
+	double cpu[RC_PHASES];	/* of all threads: cpu > wall is parallel */
+};
+
+/* "load", "walk", "read+match", "collect", "evaluate". */
+const char *rc_phase_name(enum rc_phase p);
 
 struct rc_scan_result {
 	struct rc_report report;

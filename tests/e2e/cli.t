@@ -50,10 +50,10 @@ A small repository: the default command is scan, PATH alone works.
 
 --timings says on stderr where the time went, phase by phase:
 
-  $ rc scan -q --timings repo 2>&1 >/dev/null | sed 's/[0-9][0-9.]* ms/N ms/g'
-  readycheck: load N ms, walk N ms, read+match N ms, collect N ms, evaluate N ms; total N ms
-  $ rc secrets --timings repo 2>&1 >/dev/null | sed 's/[0-9][0-9.]* ms/N ms/g'
-  readycheck: load N ms, walk N ms, read+match N ms, collect N ms, evaluate N ms; total N ms
+  $ rc scan -q --timings repo 2>&1 >/dev/null | sed 's/[0-9][0-9.]*/N/g'
+  readycheck: load N ms (cpu N), walk N ms (cpu N), read+match N ms (cpu N), collect N ms (cpu N), evaluate N ms (cpu N), total N ms
+  $ rc secrets --timings repo 2>&1 >/dev/null | sed 's/[0-9][0-9.]*/N/g'
+  readycheck: load N ms (cpu N), walk N ms (cpu N), read+match N ms (cpu N), collect N ms (cpu N), evaluate N ms (cpu N), total N ms
 
 Several formats in one run, each to its file:
 
