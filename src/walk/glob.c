@@ -777,16 +777,11 @@ int rc_globset_new(struct rc_globset **out, const char *const *globs, size_t n,
 
 		set->cur = i;
 		if ((flags & RC_GLOB_BRACES) && memchr(globs[i], '{', len)) {
-			size_t before = set->n;
-
+			/* past the limits, the alternatives before them stay:
+			 * they are the ones rc_glob_match tries */
 			expand(&c, globs[i], len, 0, 0);
 			if (c.nomem)
 				set->nomem = true;
-			if (c.abort && !set->nomem) {
-				/* over the limits: this glob matches nothing */
-				while (set->n > before)
-					rc_free(set->alts[--set->n].pat);
-			}
 		} else {
 			collect_leaf(&c, globs[i], len);
 		}

@@ -57,8 +57,9 @@ bool rc_glob_match_n(const char *pattern, size_t plen, const char *path,
 
 /*
  * A compiled set of globs, for matching many paths against the same list:
- * braces are expanded once (within the limits above; a glob past them
- * matches nothing, as rc_glob_match says), each alternative is validated
+ * braces are expanded once (within the limits above: of a glob past them,
+ * the alternatives before the limit, those rc_glob_match tries), each
+ * alternative is validated
  * once and keeps its literal tail to reject most paths with one compare.
  * rc_globset_match(set, path, len) is true when any glob matches, exactly
  * as rc_glob_match with the same flags. Immutable after creation: share it

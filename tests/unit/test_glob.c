@@ -660,6 +660,30 @@ static void test_glob__set_agrees(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* A glob past the brace limit: its set keeps the alternatives before the
+ * limit, exactly those rc_glob_match tries. */
+static void test_glob__set_past_limit(void **state)
+{
+	static const char *const globs[] = {
+		"{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}"
+	};
+	static const char *const paths[] = { "aaaaaaaaaaa", "abbbbbbbbbb",
+					     "baaaaaaaaaa", "bbbbbbbbbbb" };
+	struct rc_globset *set = NULL;
+	size_t p;
+
+	(void)state;
+	assert_int_equal(rc_globset_new(&set, globs, 1, RC_GLOB_BRACES), 0);
+	assert_int_equal(rc_globset_count(set), RC_GLOB_MAX_ALTERNATIVES);
+	for (p = 0; p < RC_ARRAY_SIZE(paths); p++)
+		assert_int_equal(
+			rc_globset_match(set, paths[p], strlen(paths[p])),
+			rc_glob_match(globs[0], paths[p], RC_GLOB_BRACES));
+	assert_true(rc_globset_match(set, paths[1], strlen(paths[1])));
+	assert_false(rc_globset_match(set, paths[3], strlen(paths[3])));
+	rc_globset_free(set);
+}
+
 static void test_glob__set_of_many(void **state)
 {
 	static const char *const globs[] = { "*.md", "docs/**", "{a,b}.c" };
@@ -702,6 +726,7 @@ int main(void)
 		cmocka_unit_test(test_glob__pathological),
 		cmocka_unit_test(test_glob__set_agrees),
 		cmocka_unit_test(test_glob__set_of_many),
+		cmocka_unit_test(test_glob__set_past_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
