@@ -70,16 +70,21 @@ struct worker {
  * the Rust patterns, a test file not the service-code patterns).
  */
 struct pclass {
-	uint64_t *key;	       /* bit s: glob set s may apply */
+	uint64_t *key;	       /* bit s: glob set s applies */
 	unsigned *ids;	       /* matcher id -> catalog pattern id */
 	size_t n;	       /* patterns */
 	struct rc_matcher *m;  /* NULL when n == 0 */
+	bool merged;	       /* small: its files went to another class */
 	struct rc_diags diags; /* what compiling it noted */
 	struct rc_err err;
 	int e;
 };
 
 #define MAX_CLASSES 64 /* past it, files share one class with every pattern */
+/* Classes of fewer bytes than this share one database (the union of their
+ * patterns): loading or compiling a database costs more than searching a
+ * few small files with a few patterns too many. */
+#define SMALL_CLASS (512u << 10)
 
 struct run {
 	const struct rc_scan_opts *opts;
@@ -695,6 +700,39 @@ static int key_file(size_t i, unsigned worker, void *payload)
 }
 
 /* Sort the files into classes and list each class's patterns. */
+/* Give the files of the small classes one class: the union of theirs. */
+static int merge_small(struct run *r)
+{
+	uint64_t *bytes = rc_calloc(r->nclasses + 1, sizeof(*bytes));
+	uint64_t *key = rc_calloc(r->nwords, sizeof(*key));
+	size_t i, k, nsmall = 0;
+	unsigned to;
+	int e = RC_ENOMEM;
+
+	if (!bytes || !key)
+		goto out;
+	for (i = 0; i < r->walk->n; i++)
+		bytes[r->file_class[i]] += r->walk->files[i].size;
+	for (k = 0; k < r->nclasses; k++)
+		if (bytes[k] < SMALL_CLASS) {
+			nsmall++;
+			for (i = 0; i < r->nwords; i++)
+				key[i] |= r->classes[k].key[i];
+		}
+	e = 0;
+	if (nsmall < 2 || (e = class_of(r, key, &to)))
+		goto out;
+	for (k = 0; k < r->nclasses; k++)
+		r->classes[k].merged = k != to && bytes[k] < SMALL_CLASS;
+	for (i = 0; i < r->walk->n; i++)
+		if (r->classes[r->file_class[i]].merged)
+			r->file_class[i] = to;
+out:
+	rc_free(bytes);
+	rc_free(key);
+	return e;
+}
+
 static int build_classes(struct run *r, unsigned jobs)
 {
 	size_t i, k, p, n = r->walk->n;
@@ -703,7 +741,7 @@ static int build_classes(struct run *r, unsigned jobs)
 
 	r->keys = rc_calloc(n * 2 * r->nwords + 1, sizeof(*r->keys));
 	r->file_class = rc_calloc(n + 1, sizeof(*r->file_class));
-	r->classes = rc_calloc(MAX_CLASSES + 1, sizeof(*r->classes));
+	r->classes = rc_calloc(MAX_CLASSES + 2, sizeof(*r->classes));
 	key = rc_calloc(r->nwords, sizeof(*key));
 	if (!r->keys || !r->file_class || !r->classes || !key) {
 		rc_free(key);
@@ -725,9 +763,13 @@ static int build_classes(struct run *r, unsigned jobs)
 		e = class_of(r, key, &r->file_class[i]);
 	}
 	rc_free(key);
+	if (!e)
+		e = merge_small(r);
 	for (k = 0; k < r->nclasses && !e; k++) {
 		struct pclass *c = &r->classes[k];
 
+		if (c->merged)
+			continue;
 		if (!(c->ids = rc_calloc(r->npatterns + 1, sizeof(*c->ids))))
 			return RC_ENOMEM;
 		for (p = 0; p < r->npatterns; p++) {
