@@ -886,7 +886,7 @@ static int parse_check(struct loader *ld, const struct rc_node *node,
 				       "digits and '-', starting with a letter "
 				       "or digit, at most %d characters)",
 				       c->id, RC_ID_MAX);
-	if ((prev = rc_catalog_find(ld->c, c->id)))
+	if (!ld->sx.trusted && (prev = rc_catalog_find(ld->c, c->id)))
 		return rc_schema_error(&ld->sx, v,
 				       "duplicate check id '%s' (first defined "
 				       "at %s:%u)",
@@ -972,6 +972,7 @@ int rc_catalog_add_checks_src(struct rc_catalog *c, const struct rc_node *list,
 	ld.sx.srclen = srclen;
 	ld.sx.err = err;
 	ld.sx.arena = &c->arena;
+	ld.sx.trusted = c->builtin;
 	ld.file = rc_arena_strdup(&c->arena, path ? path : "");
 	ld.source = rc_arena_strdup(&c->arena, source ? source : "");
 	if (!ld.file || !ld.source)
@@ -1066,6 +1067,7 @@ int rc_catalog_add_fixes_src(struct rc_catalog *c, const struct rc_node *list,
 	ld.sx.srclen = srclen;
 	ld.sx.err = err;
 	ld.sx.arena = &c->arena;
+	ld.sx.trusted = c->builtin;
 	/* a new string per call: the slots this call fills are those whose
 	 * file is this pointer */
 	ld.file = rc_arena_strdup(&c->arena, path ? path : "");
@@ -1172,16 +1174,16 @@ int rc_catalog_add_fixes_yaml(struct rc_catalog *c, const char *buf, size_t len,
 int rc_catalog_load_builtin(struct rc_catalog *c, struct rc_err *err)
 {
 	const struct rc_embedded_file *f;
-	int e;
+	int e = 0;
 
-	for (f = rc_builtin_rules; f->name; f++)
-		if ((e = add_builtin(c, f, false, err)))
-			return e;
-	if ((e = rc_secret_rules_load_builtin(c->secrets, err)))
-		return e;
+	c->builtin = true;
+	for (f = rc_builtin_rules; f->name && !e; f++)
+		e = add_builtin(c, f, false, err);
+	if (!e)
+		e = rc_secret_rules_load_builtin(c->secrets, err);
 	/* after every check, so that an entry can name any of them */
-	for (f = rc_builtin_fixes; f->name; f++)
-		if ((e = add_builtin(c, f, true, err)))
-			return e;
-	return 0;
+	for (f = rc_builtin_fixes; f->name && !e; f++)
+		e = add_builtin(c, f, true, err);
+	c->builtin = false;
+	return e;
 }

@@ -50,6 +50,7 @@ struct rc_catalog {
 	size_t nglobsets, globsetcap;
 	size_t npreds; /* predicates loaded, for RC_CATALOG_MAX_PREDS */
 	struct rc_secrets *secrets; /* secret detectors (secret_rules.h) */
+	bool builtin; /* while loading the built-in rules (schema `trusted`) */
 	struct rc_arena arena;
 };
 

@@ -27,6 +27,10 @@ struct rc_schema_ctx {
 	size_t srclen;
 	struct rc_err *err;
 	struct rc_arena *arena; /* where copied strings go */
+	/* the built-in rules, which the build already loaded with every
+	 * check (tools/embed.c): regexes compiled only to be validated are
+	 * not compiled again */
+	bool trusted;
 	/* private: the start of a line of src seen last (lookups go
 	 * forward from it, so visiting a document in order is linear) */
 	unsigned at_line;

@@ -126,7 +126,7 @@ static int parse_rule(struct rc_schema_ctx *sx, struct rc_secrets *set,
 			"letters, digits and '-', at most %d "
 			"characters)",
 			r->id, RC_ID_MAX);
-	if (rc_secrets_find(set, r->id))
+	if (!sx->trusted && rc_secrets_find(set, r->id))
 		return rc_schema_error(
 			sx, v, "duplicate secret detector id '%s'", r->id);
 	if ((e = need(sx, node, "description", r->id, &v)) ||
@@ -164,7 +164,8 @@ static int parse_rule(struct rc_schema_ctx *sx, struct rc_secrets *set,
 	}
 	if (!*r->pattern)
 		return rc_schema_error(sx, v, "empty regex");
-	if ((e = rc_schema_regex(sx, v, r->pattern, re_flags(r->caseless),
+	if (!sx->trusted && /* built in: compiled on first use */
+	    (e = rc_schema_regex(sx, v, r->pattern, re_flags(r->caseless),
 				 &r->re)))
 		return e;
 	if (((v = rc_node_get(node, "allow")) &&
@@ -185,7 +186,8 @@ int rc_secret_rules_add(struct rc_secrets *set, const struct rc_node *list,
 				    .src = src,
 				    .srclen = srclen,
 				    .err = err,
-				    .arena = &set->arena };
+				    .arena = &set->arena,
+				    .trusted = set->builtin };
 	size_t n0 = set->n, i;
 	int e = 0;
 
@@ -257,14 +259,15 @@ int rc_secret_rules_load_builtin(struct rc_secrets *set, struct rc_err *err)
 	const struct rc_embedded_file *f;
 	struct rc_doc *doc = NULL;
 	char path[256];
-	int e;
+	int e = 0;
 
-	for (f = rc_builtin_secrets; f->name; f++) {
+	set->builtin = true; /* checked by the build: see tools/embed.c */
+	for (f = rc_builtin_secrets; f->name && !e; f++) {
 		snprintf(path, sizeof(path), "rules/%s", f->name);
-		if ((e = rc_doc_unpack(&doc, f->packed, f->packed_len, path,
-				       err)) ||
-		    (e = add_doc(set, doc, f->data, f->len, path, err)))
-			return e;
+		if (!(e = rc_doc_unpack(&doc, f->packed, f->packed_len, path,
+					err)))
+			e = add_doc(set, doc, f->data, f->len, path, err);
 	}
-	return 0;
+	set->builtin = false;
+	return e;
 }

@@ -19,6 +19,7 @@
 #include <pcre2.h>
 
 enum { HIDE_NOT, HIDE_ALLOW, HIDE_INLINE, HIDE_BASELINE };
+enum { CODE_NEW, CODE_READY, CODE_BROKEN }; /* rc_secrets.jitted */
 
 /* Backtracking budget of one confirmation: hostile input costs a bounded
  * amount of work and at worst loses that candidate. */
@@ -88,12 +89,13 @@ int rc_secrets_add(struct rc_secrets *s, const struct rc_secret_rule *rule,
 	uint32_t groups = 0;
 	int e = 0;
 
-	if (rc_secrets_find(s, rule->id))
+	if (!s->builtin && rc_secrets_find(s, rule->id))
 		e = rc_err_set(err, RC_EUSAGE, NULL, 0, 0,
 			       "duplicate secret detector id '%s'", rule->id);
-	else if (pcre2_pattern_info(rule->re, PCRE2_INFO_CAPTURECOUNT,
-				    &groups) ||
-		 rule->group > groups)
+	else if (rule->re && /* NULL: built in, checked by the build */
+		 (pcre2_pattern_info(rule->re, PCRE2_INFO_CAPTURECOUNT,
+				     &groups) ||
+		  rule->group > groups))
 		e = rc_err_set(err, RC_EUSAGE, NULL, 0, 0,
 			       "secret detector '%s': group %u does not exist "
 			       "(the regex has %u)",
@@ -112,28 +114,47 @@ int rc_secrets_add(struct rc_secrets *s, const struct rc_secret_rule *rule,
 	r = &s->rules[s->n++];
 	*r = *rule;
 	r->generic = rc_str_starts_with(rule->id, "generic-");
-	atomic_init(&s->jitted[s->n - 1], 0);
+	atomic_init(&s->jitted[s->n - 1], CODE_NEW);
 	return 0;
 }
 
 /*
- * JIT-compile rule ri's regex once, on the first thread that needs it; the
+ * Make rule ri's regex ready once, on the first thread that needs it: the
+ * loader leaves the built-in ones uncompiled; all are JIT-compiled. The
  * others wait for it (pcre2_match must not run on a code being compiled).
  * Without a JIT (an unsupported CPU) PCRE2 interprets: same results.
+ * RC_ENOMEM when the regex cannot be compiled (the build checked that it
+ * compiles, so only memory can lack), now and on every later call.
  */
-static void ensure_jit(const struct rc_secrets *s, unsigned ri)
+static int ready(const struct rc_secrets *s, unsigned ri)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	atomic_uchar *flag = &s->jitted[ri];
+	struct rc_secret_rule *r = &s->rules[ri];
+	unsigned char st = atomic_load_explicit(flag, memory_order_acquire);
 
-	if (atomic_load_explicit(flag, memory_order_acquire))
-		return;
+	if (st != CODE_NEW)
+		return st == CODE_READY ? 0 : RC_ENOMEM;
 	pthread_mutex_lock(&lock);
-	if (!atomic_load_explicit(flag, memory_order_relaxed)) {
-		pcre2_jit_compile(s->rules[ri].re, PCRE2_JIT_COMPLETE);
-		atomic_store_explicit(flag, 1, memory_order_release);
+	st = atomic_load_explicit(flag, memory_order_relaxed);
+	if (st == CODE_NEW) {
+		if (!r->re) {
+			PCRE2_SIZE off;
+			int ec;
+
+			r->re = pcre2_compile(
+				(PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
+				PCRE2_MULTILINE |
+					(r->caseless ? PCRE2_CASELESS : 0),
+				&ec, &off, NULL);
+		}
+		if (r->re)
+			pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+		st = r->re ? CODE_READY : CODE_BROKEN;
+		atomic_store_explicit(flag, st, memory_order_release);
 	}
 	pthread_mutex_unlock(&lock);
+	return st == CODE_READY ? 0 : RC_ENOMEM;
 }
 
 int rc_secrets_allow_regex(struct rc_secrets *s, void *re)
@@ -561,7 +582,8 @@ int rc_secrets_confirm(const struct rc_secrets *s, const char *path,
 				i++;
 			continue;
 		}
-		ensure_jit(s, ri);
+		if ((e = ready(s, ri)))
+			break;
 		md = pcre2_match_data_create_from_pattern(r->re, NULL);
 		if (!md) {
 			e = RC_ENOMEM;

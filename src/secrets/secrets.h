@@ -55,7 +55,8 @@ struct rc_secret_rule {
 	size_t nkeywords;
 	double entropy; /* minimum bits per byte, 0: none */
 	const char *severity;
-	void *re;     /* pcre2_code *, owned by the set */
+	void *re;     /* pcre2_code *, owned by the set; NULL until first use
+		       * for the built-in detectors */
 	void **allow; /* matched against the secret */
 	size_t nallow;
 	void **allow_match; /* matched against the whole match */
@@ -65,8 +66,9 @@ struct rc_secret_rule {
 struct rc_secrets {
 	struct rc_secret_rule *rules;
 	size_t n, cap;
-	/* per rule: its regex is JIT-compiled (on its first candidate, since
-	 * compiling all 285 costs more than a typical scan) */
+	/* per rule: its regex is ready (compiled when the loader left it
+	 * NULL, and JIT-compiled) on its first candidate, since compiling
+	 * all 285 costs more than a typical scan; CODE_* */
 	atomic_uchar *jitted;
 	size_t jitcap;
 	void **allow; /* the user's allow regexes (pcre2_code *), owned */
@@ -77,6 +79,8 @@ struct rc_secrets {
 	char **baseline; /* sorted fingerprints */
 	size_t nbaseline;
 	struct rc_arena arena;
+	bool builtin; /* while loading the built-in detectors: regexes are
+		       * compiled on first use (loader's `trusted`) */
 };
 
 struct rc_secret_finding {

@@ -446,6 +446,9 @@ static void test_secrets__corpus(void **state)
 		fail_msg("%s:%u:%u: %s", err.path, err.line, err.col, err.msg);
 	f.set = set;
 	f.sc = scanner(set);
+	/* built-in regexes are compiled on a detector's first candidate */
+	for (i = 0; i < set->n; i++)
+		assert_null(set->rules[i].re);
 	for (i = 0; i < set->n; i++) {
 		const char *id = set->rules[i].id;
 		struct rc_buf path = RC_BUF_INIT, text = RC_BUF_INIT;
@@ -474,6 +477,8 @@ static void test_secrets__corpus(void **state)
 		      "%u problems\n",
 		      set->n, total_pos, total_neg, bad);
 	assert_int_equal(bad, 0);
+	for (i = 0; i < set->n; i++) /* each had a candidate, hence a code */
+		assert_non_null(set->rules[i].re);
 	rc_secrets_scanner_free(f.sc);
 	rc_vec_free(&f.out);
 	rc_secrets_free(set);
