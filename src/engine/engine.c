@@ -1609,9 +1609,9 @@ fail:
 
 const char *rc_phase_name(enum rc_phase p)
 {
-	static const char *const names[RC_PHASES] = {
-		"load", "walk", "read+match", "collect", "evaluate"
-	};
+	static const char *const names[RC_PHASES] = { "load", "walk",
+						      "read+match", "collect",
+						      "evaluate" };
 
 	return p < RC_PHASES ? names[p] : "?";
 }
