@@ -166,9 +166,27 @@ cpu_pressure() {
 	sed -n 's/^some avg10=\([0-9.]*\).*/\1/p' /proc/pressure/cpu 2>/dev/null ||
 		true
 }
+# The first run on a machine (or after an upgrade) compiles its pattern
+# databases: time the typical tree with an empty cache every run.
+bench_cold() {
+	local tree=$WORK/typical cache=$WORK/cold-cache
+	if [ -n "$STANDIN" ]; then
+		rm -f "$WORK/hyperfine-cold.json"
+		return
+	fi
+	echo "bench: timing $tree with a cold cache" >&2
+	hyperfine -N --runs 3 --ignore-failure --style basic \
+		--prepare "rm -rf $(quote "$cache")" \
+		--export-json "$WORK/hyperfine-cold.json" \
+		-n "$RC_NAME, cold cache" \
+		"env READYCHECK_CACHE_DIR=$(quote "$cache") $(quote "${SCAN[@]}" "$tree")" >&2
+	rm -rf "$cache"
+}
+
 busy_before=$(cpu_pressure)
 bench_tree big "$BIG_RUNS"
 bench_tree typical "$RUNS"
+bench_cold
 busy_after=$(cpu_pressure)
 
 if [ -n "$STANDIN" ]; then
@@ -225,6 +243,17 @@ for tree, label in (("big", "big"), ("typical", "typical")):
                      s["ignored_bytes"] / 1e6, s["gitignore_files"],
                      s["binary_files"], s["max_depth"]))
 
+cold = ""
+try:
+    c = json.load(open("%s/hyperfine-cold.json" % work))["results"][0]
+    cold = ("\nFirst run with an empty pattern cache (every database compiled, "
+            "`READYCHECK_CACHE_DIR` emptied before each of %d runs), typical "
+            "tree: %s (CPU %.2f s user, %.2f s system). Later runs load the "
+            "databases from the cache (docs/deploy.md, Cache).\n"
+            % (len(c["times"]), secs(c), c["user"], c["system"]))
+except (OSError, ValueError, KeyError, IndexError):
+    pass
+
 busy = [float(x) for x in (busy_before, busy_after) if x]
 warning = ""
 if busy and max(busy) > 20:
@@ -252,7 +281,7 @@ CPU time per run (mean; all threads):
 | tree | %s user | %s system | rg user | rg system |
 |---|---:|---:|---:|---:|
 %s
-
+%s
 Commands (TREE = bench/work/big or bench/work/typical):
 
 - `%s`
@@ -263,7 +292,7 @@ Commands (TREE = bench/work/big or bench/work/typical):
 %s
 """ % (time.strftime("%Y-%m-%d"), ncpu, cpu, version, rgv, hfv, warning,
        rc_name, rc_name, rc_name, "\n".join(rows), rc_name, rc_name,
-       "\n".join(cpu_rows), scan_cmd, rg_cmd, npat,
+       "\n".join(cpu_rows), cold, scan_cmd, rg_cmd, npat,
        "" if ndropped == "0" else
        " (%s more that rg cannot compile left out)" % ndropped,
        "\n".join(notes))
