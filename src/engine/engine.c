@@ -105,12 +105,10 @@ struct run {
 	 * "set" per distinct list, shared by the patterns that use it */
 	size_t nsets;
 	size_t *pattern_set; /* pattern id -> set index, SIZE_MAX: any file */
-	/* every distinct glob of every list in one compiled set, and for each
-	 * glob the sets (nwords bits) whose list holds it */
-	struct rc_globset *globs;
-	size_t nglobs, gwords;
-	uint64_t *glob_sets;
-	uint64_t *gbits; /* per worker: gwords of matching globs */
+	/* the sets' glob lists, all decided in one pass per path */
+	struct rc_globlists *lists;
+	size_t swords;	 /* words of rc_globlists_match() scratch */
+	uint64_t *gbits; /* per worker: that scratch */
 	/* directories that may hold a package (rc_collect_package_candidate),
 	 * sorted: content matches are grouped by the innermost one */
 	char **cands;
@@ -229,37 +227,20 @@ static bool same_globs(const struct rc_content_pattern *a,
 	return true;
 }
 
-/* Index of glob g among r's distinct globs, added when new; SIZE_MAX when
- * out of memory. */
-static size_t glob_index(struct run *r, const char ***v, size_t *cap,
-			 const char *g)
-{
-	size_t k;
-
-	for (k = 0; k < r->nglobs; k++)
-		if (!strcmp((*v)[k], g))
-			return k;
-	if (rc_vec_reserve_((void **)v, cap, r->nglobs + 1, sizeof(**v)))
-		return SIZE_MAX;
-	(*v)[r->nglobs] = g;
-	return r->nglobs++;
-}
-
-/*
- * Group the patterns by glob list (the sets) and compile every distinct
- * glob once, into one set whose rc_globset_match_all() says for a path
- * which globs, hence which sets, match.
- */
+/* Group the patterns by glob list (the sets) and compile the lists, so
+ * that one pass per path says which sets match it. */
 static int build_sets(struct run *r, unsigned jobs)
 {
 	const struct rc_catalog *c = r->catalog;
-	const char **globs = NULL;
-	size_t p, q, g, k, cap = 0, *gi = NULL, ngi = 0;
+	const char *const **lists = NULL;
+	size_t p, q, *counts = NULL;
 	int e = RC_ENOMEM;
 
 	r->pattern_set = rc_calloc(c->npatterns + 1, sizeof(*r->pattern_set));
-	if (!r->pattern_set)
-		return RC_ENOMEM;
+	lists = rc_calloc(r->npatterns + 1, sizeof(*lists));
+	counts = rc_calloc(r->npatterns + 1, sizeof(*counts));
+	if (!r->pattern_set || !lists || !counts)
+		goto out;
 	for (p = 0; p < r->npatterns; p++) {
 		r->pattern_set[p] = SIZE_MAX;
 		if (!c->patterns[p].nglobs)
@@ -270,38 +251,22 @@ static int build_sets(struct run *r, unsigned jobs)
 				r->pattern_set[p] = r->pattern_set[q];
 				break;
 			}
-		if (r->pattern_set[p] == SIZE_MAX)
-			r->pattern_set[p] = r->nsets++;
+		if (r->pattern_set[p] != SIZE_MAX)
+			continue;
+		lists[r->nsets] = c->patterns[p].globs;
+		counts[r->nsets] = c->patterns[p].nglobs;
+		r->pattern_set[p] = r->nsets++;
 	}
 	r->nwords = r->nsets / 64 + 1;
-	/* (glob, set) pairs, then the globs' set masks */
-	for (p = 0; p < r->npatterns; p++)
-		ngi += c->patterns[p].nglobs;
-	if (!(gi = rc_calloc(2 * ngi + 1, sizeof(*gi))))
+	if ((e = rc_globlists_new(&r->lists, lists, counts, r->nsets,
+				  RC_GLOB_CASEFOLD | RC_GLOB_BRACES)))
 		goto out;
-	for (p = 0, k = 0; p < r->npatterns; p++)
-		for (g = 0; g < c->patterns[p].nglobs; g++) {
-			gi[k] = glob_index(r, &globs, &cap,
-					   c->patterns[p].globs[g]);
-			if (gi[k] == SIZE_MAX)
-				goto out;
-			gi[k + 1] = r->pattern_set[p];
-			k += 2;
-		}
-	r->gwords = r->nglobs / 64 + 1;
-	r->glob_sets = rc_calloc(r->nglobs * r->nwords + 1, sizeof(uint64_t));
-	r->gbits = rc_calloc((size_t)jobs * r->gwords, sizeof(uint64_t));
-	if (!r->glob_sets || !r->gbits)
-		goto out;
-	for (k = 0; k < 2 * ngi; k += 2)
-		r->glob_sets[gi[k] * r->nwords + gi[k + 1] / 64] |=
-			(uint64_t)1 << (gi[k + 1] % 64);
-	e = r->nglobs ? rc_globset_new(&r->globs, globs, r->nglobs,
-				       RC_GLOB_CASEFOLD | RC_GLOB_BRACES)
-		      : 0;
+	r->swords = rc_globlists_scratch(r->lists);
+	if (!(r->gbits = rc_calloc((size_t)jobs * r->swords, sizeof(uint64_t))))
+		e = RC_ENOMEM;
 out:
-	rc_free(globs);
-	rc_free(gi);
+	rc_free(lists);
+	rc_free(counts);
 	return e;
 }
 
@@ -656,27 +621,6 @@ static int class_of(struct run *r, const uint64_t *key, unsigned *out)
 	return 0;
 }
 
-/* Add to key the sets of the globs that match path. */
-static void key_of(struct run *r, unsigned worker, const char *path, size_t len,
-		   uint64_t *key)
-{
-	uint64_t *bits = r->gbits + (size_t)worker * r->gwords;
-	size_t w, k;
-
-	memset(bits, 0, r->gwords * sizeof(*bits));
-	rc_globset_match_all(r->globs, path, len, bits);
-	for (w = 0; w < r->gwords; w++)
-		for (uint64_t b = bits[w]; b; b &= b - 1) {
-			const uint64_t *sets =
-				r->glob_sets +
-				(w * 64 + (size_t)__builtin_ctzll(b)) *
-					r->nwords;
-
-			for (k = 0; k < r->nwords; k++)
-				key[k] |= sets[k];
-		}
-}
-
 /*
  * Pool task: the keys of file i, the sets whose globs match its path and
  * (second half) its path in its package, into r->keys.
@@ -686,16 +630,15 @@ static int key_file(size_t i, unsigned worker, void *payload)
 	struct run *r = payload;
 	const char *path = r->walk->files[i].path, *rel = path;
 	uint64_t *key = r->keys + i * 2 * r->nwords;
+	uint64_t *scratch = r->gbits + (size_t)worker * r->swords;
 	size_t scope = scope_of(r, path), len = strlen(path);
 
-	if (!r->globs)
-		return 0;
 	if (scope)
 		rel = path + strlen(r->cands[scope - 1]) + 1;
-	key_of(r, worker, path, len, key);
+	rc_globlists_match(r->lists, path, len, scratch, key);
 	if (rel != path)
-		key_of(r, worker, rel, len - (size_t)(rel - path),
-		       key + r->nwords);
+		rc_globlists_match(r->lists, rel, len - (size_t)(rel - path),
+				   scratch, key + r->nwords);
 	return 0;
 }
 
@@ -974,8 +917,7 @@ out:
 	rc_free(r->workers);
 	rc_free(r->slots);
 	free_matchers(r);
-	rc_globset_free(r->globs);
-	rc_free(r->glob_sets);
+	rc_globlists_free(r->lists);
 	rc_free(r->gbits);
 	rc_free(r->pattern_set);
 	for (i = 0; i < r->ncands; i++)

@@ -44,16 +44,17 @@ struct ctx {
 };
 
 struct rc_exists_index {
-	struct rc_globset *set; /* every distinct glob of every predicate */
-	size_t nfiles, gwords;	/* gwords: uint64_t per glob bitmap */
+	struct rc_globlists *lists; /* list i: the globs of predicate xid i */
+	size_t nfiles, words;	    /* words: uint64_t per predicate bitmap */
 	size_t nexists;
-	uint64_t *pmask; /* per predicate (xid): its globs */
-	uint64_t *path;	 /* per file: the globs its path matches */
-	uint64_t *rel;	 /* per file: ... its path in its package, or NULL */
+	uint64_t *path; /* per file: the predicates its path matches */
+	uint64_t *rel;	/* per file: ... its path in its package, or NULL */
 	/* while building */
 	const struct rc_facts *f;
 	const char *const *dirs;
 	size_t ndirs;
+	uint64_t *scratch; /* per worker */
+	size_t swords;
 };
 
 /* The package directory owning dir[0..n) (a directory, "" the root): the
@@ -197,14 +198,7 @@ static char lower(char c)
 static bool indexed(const struct rc_exists_index *ix, size_t xid,
 		    const uint64_t *files, size_t i)
 {
-	const uint64_t *pm = ix->pmask + xid * ix->gwords,
-		       *fm = files + i * ix->gwords;
-	size_t w;
-
-	for (w = 0; w < ix->gwords; w++)
-		if (pm[w] & fm[w])
-			return true;
-	return false;
+	return (files[i * ix->words + xid / 64] >> (xid % 64)) & 1;
 }
 
 static int eval_exists(struct ctx *cx, const struct rc_pred *p, bool *pass,
@@ -852,39 +846,29 @@ int rc_check_eval_in(const struct rc_check *c, const struct rc_project *p,
 	return finish(&cx, &l, out);
 }
 
-struct glob_ref {
-	const char *glob;
-	size_t xid; /* of its predicate */
-};
-
-static int cmp_glob(const void *a, const void *b)
-{
-	return strcmp(((const struct glob_ref *)a)->glob,
-		      ((const struct glob_ref *)b)->glob);
-}
-
-/* Pool task: the glob bitmaps of file i. */
+/* Pool task: the predicate bitmaps of file i. */
 static int index_file(size_t i, unsigned worker, void *payload)
 {
 	struct rc_exists_index *ix = payload;
 	const struct rc_file_entry *e = rc_facts_file_at(ix->f, i);
+	uint64_t *scratch = ix->scratch + (size_t)worker * ix->swords;
 	const char *slash, *owner;
 	size_t len;
 
-	(void)worker;
 	if (!e || !e->path)
 		return 0;
 	len = strlen(e->path);
-	rc_globset_match_all(ix->set, e->path, len, ix->path + i * ix->gwords);
+	rc_globlists_match(ix->lists, e->path, len, scratch,
+			   ix->path + i * ix->words);
 	if (!ix->rel)
 		return 0;
 	slash = strrchr(e->path, '/');
 	owner = owner_of_dir(&(struct rc_scope){ "", ix->dirs, ix->ndirs },
 			     e->path, slash ? (size_t)(slash - e->path) : 0);
 	if (*owner)
-		rc_globset_match_all(ix->set, e->path + strlen(owner) + 1,
-				     len - strlen(owner) - 1,
-				     ix->rel + i * ix->gwords);
+		rc_globlists_match(ix->lists, e->path + strlen(owner) + 1,
+				   len - strlen(owner) - 1, scratch,
+				   ix->rel + i * ix->words);
 	return 0;
 }
 
@@ -894,60 +878,48 @@ int rc_exists_index_build(struct rc_exists_index **out,
 			  size_t ndirs, unsigned jobs)
 {
 	struct rc_exists_index *ix = rc_calloc(1, sizeof(*ix));
-	struct glob_ref *refs = NULL;
-	const char **globs = NULL;
-	size_t n = 0, ng = 0, i, k, j;
+	const char *const **lists = rc_calloc(nexists + 1, sizeof(*lists));
+	size_t *counts = rc_calloc(nexists + 1, sizeof(*counts)), i;
 	int e = RC_ENOMEM;
 
 	*out = NULL;
-	if (!ix)
-		return RC_ENOMEM;
+	if (!ix || !lists || !counts)
+		goto out;
 	ix->nexists = nexists;
 	ix->nfiles = rc_facts_file_count(f);
 	ix->f = f;
 	ix->dirs = dirs;
 	ix->ndirs = ndirs;
-	/* every (predicate, glob), sorted by glob text: equal globs get one
-	 * id in the set */
-	for (i = 0; i < nexists; i++)
-		n += exists[i]->nglobs;
-	refs = rc_calloc(n + 1, sizeof(*refs));
-	globs = rc_calloc(n + 1, sizeof(*globs));
-	if (!refs || !globs)
-		goto out;
-	for (i = 0, k = 0; i < nexists; i++)
-		for (j = 0; j < exists[i]->nglobs; j++) {
-			refs[k].glob = exists[i]->globs[j];
-			refs[k++].xid = exists[i]->xid;
+	for (i = 0; i < nexists; i++) {
+		if (exists[i]->xid != i) {
+			e = RC_EINTERNAL; /* not the catalog's exists list */
+			goto out;
 		}
-	qsort(refs, n, sizeof(*refs), cmp_glob);
-	for (k = 0; k < n; k++)
-		if (!ng || strcmp(globs[ng - 1], refs[k].glob))
-			globs[ng++] = refs[k].glob;
-	ix->gwords = ng / 64 + 1;
-	ix->pmask = rc_calloc(nexists * ix->gwords + 1, sizeof(uint64_t));
-	ix->path = rc_calloc(ix->nfiles * ix->gwords + 1, sizeof(uint64_t));
-	if (!ix->pmask || !ix->path ||
-	    (ndirs && !(ix->rel = rc_calloc(ix->nfiles * ix->gwords + 1,
+		lists[i] = exists[i]->globs;
+		counts[i] = exists[i]->nglobs;
+	}
+	if ((e = rc_globlists_new(&ix->lists, lists, counts, nexists,
+				  RC_GLOB_CASEFOLD | RC_GLOB_BRACES)))
+		goto out;
+	e = RC_ENOMEM;
+	ix->words = rc_globlists_words(ix->lists);
+	ix->swords = rc_globlists_scratch(ix->lists);
+	ix->path = rc_calloc(ix->nfiles * ix->words + 1, sizeof(uint64_t));
+	ix->scratch = rc_calloc((size_t)(jobs ? jobs : 1) * ix->swords,
+				sizeof(uint64_t));
+	if (!ix->path || !ix->scratch ||
+	    (ndirs && !(ix->rel = rc_calloc(ix->nfiles * ix->words + 1,
 					    sizeof(uint64_t)))))
 		goto out;
-	for (k = 0, ng = 0; k < n; k++) {
-		if (k && strcmp(refs[k - 1].glob, refs[k].glob))
-			ng++;
-		if (refs[k].xid < nexists)
-			ix->pmask[refs[k].xid * ix->gwords + ng / 64] |=
-				(uint64_t)1 << (ng % 64);
-	}
-	ng = n ? ng + 1 : 0;
-	if ((e = rc_globset_new(&ix->set, globs, ng,
-				RC_GLOB_CASEFOLD | RC_GLOB_BRACES)) ||
-	    (e = rc_pool_run(jobs, ix->nfiles, index_file, ix)))
+	if ((e = rc_pool_run(jobs, ix->nfiles, index_file, ix)))
 		goto out;
+	rc_free(ix->scratch);
+	ix->scratch = NULL;
 	*out = ix;
 	ix = NULL;
 out:
-	rc_free(refs);
-	rc_free(globs);
+	rc_free(lists);
+	rc_free(counts);
 	rc_exists_index_free(ix);
 	return e;
 }
@@ -956,9 +928,9 @@ void rc_exists_index_free(struct rc_exists_index *ix)
 {
 	if (!ix)
 		return;
-	rc_globset_free(ix->set);
-	rc_free(ix->pmask);
+	rc_globlists_free(ix->lists);
 	rc_free(ix->path);
 	rc_free(ix->rel);
+	rc_free(ix->scratch);
 	rc_free(ix);
 }

@@ -941,3 +941,107 @@ void rc_globset_match_all(const struct rc_globset *set, const char *path,
 {
 	search(set, path, len, out);
 }
+
+struct rc_globlists {
+	struct rc_globset *set; /* the distinct globs */
+	size_t lwords, gwords;	/* words of a list bitmap, a glob bitmap */
+	uint64_t *masks;	/* per distinct glob: the lists holding it */
+};
+
+struct glob_ref {
+	const char *glob;
+	size_t list;
+};
+
+static int cmp_ref(const void *a, const void *b)
+{
+	return strcmp(((const struct glob_ref *)a)->glob,
+		      ((const struct glob_ref *)b)->glob);
+}
+
+int rc_globlists_new(struct rc_globlists **out, const char *const *const *lists,
+		     const size_t *counts, size_t nlists, unsigned flags)
+{
+	struct rc_globlists *g = rc_calloc(1, sizeof(*g));
+	struct glob_ref *refs = NULL;
+	const char **globs = NULL;
+	size_t n = 0, ng = 0, i, j, k;
+	int e = RC_ENOMEM;
+
+	*out = NULL;
+	if (!g)
+		return RC_ENOMEM;
+	for (i = 0; i < nlists; i++)
+		n += counts[i];
+	refs = rc_calloc(n + 1, sizeof(*refs));
+	globs = rc_calloc(n + 1, sizeof(*globs));
+	if (!refs || !globs)
+		goto out;
+	for (i = 0, k = 0; i < nlists; i++)
+		for (j = 0; j < counts[i]; j++) {
+			refs[k].glob = lists[i][j];
+			refs[k++].list = i;
+		}
+	/* sorted by text, equal globs are neighbours: one id each */
+	qsort(refs, n, sizeof(*refs), cmp_ref);
+	for (k = 0; k < n; k++)
+		if (!ng || strcmp(globs[ng - 1], refs[k].glob))
+			globs[ng++] = refs[k].glob;
+	g->lwords = nlists / 64 + 1;
+	g->gwords = ng / 64 + 1;
+	if (!(g->masks = rc_calloc(ng * g->lwords + 1, sizeof(*g->masks))))
+		goto out;
+	for (k = 0, i = 0; k < n; k++) {
+		if (k && strcmp(refs[k - 1].glob, refs[k].glob))
+			i++;
+		g->masks[i * g->lwords + refs[k].list / 64] |=
+			(uint64_t)1 << (refs[k].list % 64);
+	}
+	if ((e = rc_globset_new(&g->set, globs, ng, flags)))
+		goto out;
+	*out = g;
+	g = NULL;
+out:
+	rc_free(refs);
+	rc_free(globs);
+	rc_globlists_free(g);
+	return e;
+}
+
+void rc_globlists_free(struct rc_globlists *g)
+{
+	if (!g)
+		return;
+	rc_globset_free(g->set);
+	rc_free(g->masks);
+	rc_free(g);
+}
+
+size_t rc_globlists_words(const struct rc_globlists *g)
+{
+	return g->lwords;
+}
+
+size_t rc_globlists_scratch(const struct rc_globlists *g)
+{
+	return g->gwords;
+}
+
+void rc_globlists_match(const struct rc_globlists *g, const char *path,
+			size_t len, uint64_t *scratch, uint64_t *out)
+{
+	size_t w, k;
+
+	memset(scratch, 0, g->gwords * sizeof(*scratch));
+	rc_globset_match_all(g->set, path, len, scratch);
+	for (w = 0; w < g->gwords; w++)
+		for (uint64_t b = scratch[w]; b; b &= b - 1) {
+			const uint64_t *m =
+				g->masks +
+				(w * 64 + (size_t)__builtin_ctzll(b)) *
+					g->lwords;
+
+			for (k = 0; k < g->lwords; k++)
+				out[k] |= m[k];
+		}
+}

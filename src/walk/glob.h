@@ -84,4 +84,25 @@ void rc_globset_match_all(const struct rc_globset *set, const char *path,
 /* Number of brace-free alternatives the set holds. */
 size_t rc_globset_count(const struct rc_globset *set);
 
+/*
+ * Many glob lists decided at once: which lists hold a glob that matches a
+ * path. The distinct globs of all the lists form one set, so a path costs
+ * one rc_globset_match_all() however many lists share globs (the content
+ * patterns' file lists, the `exists` predicates). Immutable after
+ * creation, like a set.
+ */
+struct rc_globlists;
+
+int rc_globlists_new(struct rc_globlists **out, const char *const *const *lists,
+		     const size_t *counts, size_t nlists, unsigned flags);
+void rc_globlists_free(struct rc_globlists *g);
+/* uint64_t words of a bitmap of lists (nlists / 64 + 1). */
+size_t rc_globlists_words(const struct rc_globlists *g);
+/* uint64_t words of the scratch rc_globlists_match() needs. */
+size_t rc_globlists_scratch(const struct rc_globlists *g);
+/* Set in out (rc_globlists_words() words, not cleared) bit i of every list
+ * i with a glob matching path; scratch is the caller's (one per thread). */
+void rc_globlists_match(const struct rc_globlists *g, const char *path,
+			size_t len, uint64_t *scratch, uint64_t *out);
+
 #endif

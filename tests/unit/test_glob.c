@@ -684,6 +684,43 @@ static void test_glob__set_past_limit(void **state)
 	rc_globset_free(set);
 }
 
+/* Lists sharing globs: a list's bit is set exactly when one of its globs
+ * matches; shared globs count for every list holding them. */
+static void test_glob__lists(void **state)
+{
+	static const char *const a[] = { "*.md", "docs/**" };
+	static const char *const b[] = { "docs/**", "src/**/*.rs" };
+	static const char *const c[] = { "README{,.md}" };
+	static const char *const *const lists[] = { a, b, c, NULL };
+	static const size_t counts[] = { 2, 2, 1, 0 };
+	static const char *const paths[] = { "README.md", "docs/x.txt",
+					     "src/a/b.rs", "x.c", "" };
+	struct rc_globlists *g = NULL;
+	uint64_t scratch[4], out[1];
+	size_t p, l, k;
+
+	(void)state;
+	assert_int_equal(rc_globlists_new(&g, lists, counts, 4,
+					  RC_GLOB_BRACES | RC_GLOB_CASEFOLD),
+			 0);
+	assert_int_equal(rc_globlists_words(g), 1);
+	assert_true(rc_globlists_scratch(g) <= 4);
+	for (p = 0; p < RC_ARRAY_SIZE(paths); p++) {
+		out[0] = 0;
+		rc_globlists_match(g, paths[p], strlen(paths[p]), scratch, out);
+		for (l = 0; l < 4; l++) {
+			bool want = false;
+
+			for (k = 0; k < counts[l]; k++)
+				want |= rc_glob_match(lists[l][k], paths[p],
+						      RC_GLOB_BRACES |
+							      RC_GLOB_CASEFOLD);
+			assert_int_equal((out[0] >> l) & 1, want);
+		}
+	}
+	rc_globlists_free(g);
+}
+
 static void test_glob__set_of_many(void **state)
 {
 	static const char *const globs[] = { "*.md", "docs/**", "{a,b}.c" };
@@ -727,6 +764,7 @@ int main(void)
 		cmocka_unit_test(test_glob__set_agrees),
 		cmocka_unit_test(test_glob__set_of_many),
 		cmocka_unit_test(test_glob__set_past_limit),
+		cmocka_unit_test(test_glob__lists),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
