@@ -9,21 +9,57 @@
 struct run {
 	rc_pool_fn fn;
 	void *payload;
-	size_t begin, end;
+	size_t end;
 	atomic_size_t next;
 	atomic_int err;
 };
 
+/* A thread of a pool: worker 0 is the calling thread. */
 struct worker {
-	struct run *run;
+	void *ctx; /* struct run or struct stream */
 	unsigned id;
 	pthread_t tid;
 };
 
+/* Up to 16 workers on the stack, more on the heap (NULL: out of memory). */
+static struct worker *workers(struct worker *stack, size_t nstack,
+			      unsigned jobs)
+{
+	return jobs > nstack ? rc_calloc(jobs, sizeof(*stack)) : stack;
+}
+
+/* Start workers 1..jobs-1 on fn; the number started (0 when none). */
+static unsigned spawn(struct worker *ws, unsigned jobs, void *(*fn)(void *),
+		      void *ctx)
+{
+	unsigned j, started = 0;
+
+	ws[0].ctx = ctx;
+	ws[0].id = 0;
+	for (j = 1; j < jobs; j++) {
+		ws[j].ctx = ctx;
+		ws[j].id = j;
+		if (pthread_create(&ws[j].tid, NULL, fn, &ws[j]))
+			break;
+		started = j;
+	}
+	return started;
+}
+
+static void join(struct worker *ws, unsigned started, struct worker *stack)
+{
+	unsigned j;
+
+	for (j = 1; j <= started; j++)
+		pthread_join(ws[j].tid, NULL);
+	if (ws != stack)
+		rc_free(ws);
+}
+
 static void *work(void *arg)
 {
 	struct worker *w = arg;
-	struct run *r = w->run;
+	struct run *r = w->ctx;
 	size_t i;
 	int e;
 
@@ -40,54 +76,33 @@ static void *work(void *arg)
 	return NULL;
 }
 
-static int run_range(unsigned jobs, size_t begin, size_t end, rc_pool_fn fn,
-		     void *payload)
+int rc_pool_run(unsigned jobs, size_t n, rc_pool_fn fn, void *payload)
 {
-	struct worker stackw[16], *ws = stackw;
+	struct worker stackw[16], *ws;
 	struct run r;
-	unsigned j, started = 0;
+	unsigned started;
 	size_t i;
 	int e;
 
-	if (jobs <= 1 || end - begin <= 1) {
-		for (i = begin; i < end; i++)
+	if (jobs <= 1 || n <= 1) {
+		for (i = 0; i < n; i++)
 			if ((e = fn(i, 0, payload)))
 				return e;
 		return 0;
 	}
-	if (jobs > end - begin)
-		jobs = (unsigned)(end - begin);
-	if (jobs > RC_ARRAY_SIZE(stackw)) {
-		ws = rc_calloc(jobs, sizeof(*ws));
-		if (!ws)
-			return RC_ENOMEM;
-	}
+	if (jobs > n)
+		jobs = (unsigned)n;
+	if (!(ws = workers(stackw, RC_ARRAY_SIZE(stackw), jobs)))
+		return RC_ENOMEM;
 	r.fn = fn;
 	r.payload = payload;
-	r.begin = begin;
-	r.end = end;
-	atomic_init(&r.next, begin);
+	r.end = n;
+	atomic_init(&r.next, 0);
 	atomic_init(&r.err, 0);
-	for (j = 1; j < jobs; j++) {
-		ws[j].run = &r;
-		ws[j].id = j;
-		if (pthread_create(&ws[j].tid, NULL, work, &ws[j]))
-			break;
-		started = j;
-	}
-	ws[0].run = &r;
-	ws[0].id = 0;
+	started = spawn(ws, jobs, work, &r);
 	work(&ws[0]);
-	for (j = 1; j <= started; j++)
-		pthread_join(ws[j].tid, NULL);
-	if (ws != stackw)
-		rc_free(ws);
+	join(ws, started, stackw);
 	return atomic_load(&r.err);
-}
-
-int rc_pool_run(unsigned jobs, size_t n, rc_pool_fn fn, void *payload)
-{
-	return run_range(jobs, 0, n, fn, payload);
 }
 
 /*
@@ -99,7 +114,6 @@ int rc_pool_run(unsigned jobs, size_t n, rc_pool_fn fn, void *payload)
  */
 struct stream {
 	rc_pool_fn fn;
-	rc_pool_drain_fn drain;
 	void *payload;
 	size_t n, window;
 	size_t next;	     /* next item to start */
@@ -137,16 +151,10 @@ static void run_one(struct stream *st, unsigned worker)
 	pthread_cond_signal(&st->finished);
 }
 
-struct stream_worker {
-	struct stream *st;
-	unsigned id;
-	pthread_t tid;
-};
-
 static void *stream_work(void *arg)
 {
-	struct stream_worker *w = arg;
-	struct stream *st = w->st;
+	struct worker *w = arg;
+	struct stream *st = w->ctx;
 
 	pthread_mutex_lock(&st->lock);
 	while (!st->stop && st->next < st->n) {
@@ -163,8 +171,8 @@ int rc_pool_run_windowed(unsigned jobs, size_t n, size_t window, rc_pool_fn fn,
 			 rc_pool_drain_fn drain, void *payload)
 {
 	struct stream st = { 0 };
-	struct stream_worker stackw[16], *ws = stackw;
-	unsigned j, started = 0;
+	struct worker stackw[16], *ws;
+	unsigned started;
 	size_t i;
 	int e;
 
@@ -176,29 +184,20 @@ int rc_pool_run_windowed(unsigned jobs, size_t n, size_t window, rc_pool_fn fn,
 				return e;
 		return 0;
 	}
-	if (jobs > RC_ARRAY_SIZE(stackw) &&
-	    !(ws = rc_calloc(jobs, sizeof(*ws))))
+	if (!(st.done = rc_calloc(window, 1)))
 		return RC_ENOMEM;
-	if (!(st.done = rc_calloc(window, 1))) {
-		if (ws != stackw)
-			rc_free(ws);
+	if (!(ws = workers(stackw, RC_ARRAY_SIZE(stackw), jobs))) {
+		rc_free(st.done);
 		return RC_ENOMEM;
 	}
 	st.fn = fn;
-	st.drain = drain;
 	st.payload = payload;
 	st.n = n;
 	st.window = window;
 	pthread_mutex_init(&st.lock, NULL);
 	pthread_cond_init(&st.can_start, NULL);
 	pthread_cond_init(&st.finished, NULL);
-	for (j = 1; j < jobs; j++) {
-		ws[j].st = &st;
-		ws[j].id = j;
-		if (pthread_create(&ws[j].tid, NULL, stream_work, &ws[j]))
-			break;
-		started = j;
-	}
+	started = spawn(ws, jobs, stream_work, &st);
 	/* this thread: drain what is done, else work, else wait */
 	pthread_mutex_lock(&st.lock);
 	while (!st.stop && st.drained < n) {
@@ -222,15 +221,12 @@ int rc_pool_run_windowed(unsigned jobs, size_t n, size_t window, rc_pool_fn fn,
 	st.stop = true;
 	pthread_cond_broadcast(&st.can_start);
 	pthread_mutex_unlock(&st.lock);
-	for (j = 1; j <= started; j++)
-		pthread_join(ws[j].tid, NULL);
+	join(ws, started, stackw);
 	e = st.err;
 	pthread_cond_destroy(&st.can_start);
 	pthread_cond_destroy(&st.finished);
 	pthread_mutex_destroy(&st.lock);
 	rc_free(st.done);
-	if (ws != stackw)
-		rc_free(ws);
 	return e;
 }
 
