@@ -20,3 +20,21 @@ ensure() {
 		die "'$path' is missing; install the Debian package '$pkg'"
 	fi
 }
+
+# gen_tree NAME ARGS...: generate $WORK/NAME with bench/gen.py ARGS unless
+# it exists for this version of gen.py and these arguments.
+gen_tree() {
+	local name=$1
+	shift
+	local key
+	key="$(sha256sum bench/gen.py | cut -d' ' -f1) $*"
+	if [ -f "$WORK/$name.key" ] && [ "$(cat "$WORK/$name.key")" = "$key" ] &&
+		[ -f "$WORK/$name.json" ] && [ -d "$WORK/$name" ]; then
+		return
+	fi
+	echo "bench: generating $WORK/$name ($*)" >&2
+	rm -f "$WORK/$name.key" "$WORK/$name.json"
+	python3 bench/gen.py "$@" --out "$WORK/$name" \
+		--summary "$WORK/$name.json" --force >/dev/null
+	echo "$key" >"$WORK/$name.key"
+}

@@ -48,22 +48,6 @@ if [ -z "$STANDIN" ] && [ ! -x "$RC" ]; then
 fi
 mkdir -p "$WORK"
 
-# Generate a tree unless it exists for this version of gen.py and options.
-gen_tree() {
-	local name=$1
-	shift
-	local key
-	key="$(sha256sum bench/gen.py | cut -d' ' -f1) $*"
-	if [ -f "$WORK/$name.key" ] && [ "$(cat "$WORK/$name.key")" = "$key" ] &&
-		[ -f "$WORK/$name.json" ] && [ -d "$WORK/$name" ]; then
-		return
-	fi
-	echo "bench: generating $WORK/$name ($*)" >&2
-	rm -f "$WORK/$name.key" "$WORK/$name.json"
-	python3 bench/gen.py "$@" --out "$WORK/$name" \
-		--summary "$WORK/$name.json" --force >/dev/null
-	echo "$key" >"$WORK/$name.key"
-}
 gen_tree big --files 50000 --mb 500
 gen_tree typical --typical
 

@@ -148,21 +148,6 @@ fi
 
 # The synthetic tree (as bench/run.sh makes it), the planted copy, the
 # clean corpus and its subset: each made only when missing or out of date.
-gen_tree() {
-	local name=$1
-	shift
-	local key
-	key="$(sha256sum bench/gen.py | cut -d' ' -f1) $*"
-	if [ -f "$WORK/$name.key" ] && [ "$(cat "$WORK/$name.key")" = "$key" ] &&
-		[ -f "$WORK/$name.json" ] && [ -d "$WORK/$name" ]; then
-		return
-	fi
-	echo "bench: generating $WORK/$name ($*)" >&2
-	rm -f "$WORK/$name.key" "$WORK/$name.json"
-	python3 bench/gen.py "$@" --out "$WORK/$name" \
-		--summary "$WORK/$name.json" --force >/dev/null
-	echo "$key" >"$WORK/$name.key"
-}
 case $TREE in
 typical) gen_tree typical --typical ;;
 big) gen_tree big --files 50000 --mb 500 ;;
