@@ -579,25 +579,19 @@ static unsigned bucket_of(const struct rc_globset *set, unsigned char c)
 	return (set->flags & RC_GLOB_CASEFOLD) ? lower(c) : c;
 }
 
-/* A hash of two bytes, case-folded whatever the flags (parts: a path
- * holding a part holds its folded pairs). */
+/* A hash of two bytes, case-folded whatever the flags: a path holding a
+ * literal holds its folded pairs, so a bucket by folded pair is a superset
+ * for case-sensitive sets too (tails and parts). */
 static unsigned fold_pair(unsigned char b1, unsigned char b2)
 {
 	return (lower(b1) * 31u + lower(b2)) & 255;
 }
 
-/* The bucket of a tail ending in bytes b1 b2. */
-static unsigned pair_bucket(const struct rc_globset *set, unsigned char b1,
-			    unsigned char b2)
-{
-	return TAIL2 + ((bucket_of(set, b1) * 31u + bucket_of(set, b2)) & 255);
-}
-
 static unsigned alt_bucket(const struct rc_globset *set, const struct alt *a)
 {
 	if (a->slen >= 2)
-		return pair_bucket(set, (unsigned char)a->suffix[a->slen - 2],
-				   (unsigned char)a->suffix[a->slen - 1]);
+		return TAIL2 + fold_pair((unsigned char)a->suffix[a->slen - 2],
+					 (unsigned char)a->suffix[a->slen - 1]);
 	if (a->slen)
 		return bucket_of(set, (unsigned char)a->suffix[a->slen - 1]);
 	if (a->plen)
@@ -902,10 +896,10 @@ static bool search(const struct rc_globset *set, const char *path, size_t len,
 		return try_bucket(set, REST, path, len, sig, out);
 	if (set->last[end >> 6] & ((uint64_t)1 << (end & 63))) {
 		if (len >= 2 &&
-		    try_bucket(
-			    set,
-			    pair_bucket(set, (unsigned char)path[len - 2], end),
-			    path, len, ~0ull, out))
+		    try_bucket(set,
+			       TAIL2 + fold_pair((unsigned char)path[len - 2],
+						 end),
+			       path, len, ~0ull, out))
 			return true;
 		if (try_bucket(set, bucket_of(set, end), path, len, ~0ull, out))
 			return true;
