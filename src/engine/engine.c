@@ -92,9 +92,12 @@ struct run {
 	const struct rc_walk_result *walk;
 	const struct rc_catalog *catalog;
 	struct pclass *classes;
-	size_t nclasses, nwords;     /* nwords: uint64_t per key */
-	unsigned *file_class;	     /* walk index -> class */
-	uint64_t *keys;		     /* while classifying: nwords per file */
+	size_t nclasses, nwords; /* nwords: uint64_t per key */
+	unsigned *file_class;	 /* walk index -> class */
+	/* per file: the sets matching its path, then its path in its package
+	 * (2 x nwords), and the candidate it belongs to (scope_of()) */
+	uint64_t *keys;
+	size_t *file_scope;
 	struct rc_matcher *smatcher; /* the secret detectors, or NULL */
 	struct rc_diags sdiags;
 	struct rc_err serr;
@@ -352,7 +355,7 @@ static int resolve_hits(struct run *r, size_t file, struct slot *s,
 	unsigned code = rc_code_language(path) ? RC_HIT_CODE : 0;
 	int how;
 
-	s->scope = scope_of(r, path);
+	s->scope = r->file_scope[file];
 	if (s->hits.n > 1)
 		qsort(s->hits.v, s->hits.n, sizeof(*s->hits.v), cmp_hit);
 	for (i = 0; i < s->hits.n; i++) {
@@ -633,6 +636,7 @@ static int key_file(size_t i, unsigned worker, void *payload)
 	uint64_t *scratch = r->gbits + (size_t)worker * r->swords;
 	size_t scope = scope_of(r, path), len = strlen(path);
 
+	r->file_scope[i] = scope;
 	if (scope)
 		rel = path + strlen(r->cands[scope - 1]) + 1;
 	rc_globlists_match(r->lists, path, len, scratch, key);
@@ -683,10 +687,12 @@ static int build_classes(struct run *r, unsigned jobs)
 	int e;
 
 	r->keys = rc_calloc(n * 2 * r->nwords + 1, sizeof(*r->keys));
+	r->file_scope = rc_calloc(n + 1, sizeof(*r->file_scope));
 	r->file_class = rc_calloc(n + 1, sizeof(*r->file_class));
 	r->classes = rc_calloc(MAX_CLASSES + 2, sizeof(*r->classes));
 	key = rc_calloc(r->nwords, sizeof(*key));
-	if (!r->keys || !r->file_class || !r->classes || !key) {
+	if (!r->keys || !r->file_scope || !r->file_class || !r->classes ||
+	    !key) {
 		rc_free(key);
 		return RC_ENOMEM;
 	}
@@ -854,7 +860,9 @@ static void free_matchers(struct run *r)
 	rc_free(r->classes);
 	rc_free(r->file_class);
 	rc_free(r->keys);
+	rc_free(r->file_scope);
 	r->keys = NULL;
+	r->file_scope = NULL;
 	r->classes = NULL;
 	r->file_class = NULL;
 	r->nclasses = 0;
