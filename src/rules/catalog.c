@@ -1093,42 +1093,30 @@ int rc_catalog_add_checks(struct rc_catalog *c, const struct rc_node *list,
 	return rc_catalog_add_checks_src(c, list, path, path, NULL, 0, err);
 }
 
-/* A document whose root has one key, `checks:` or (with fixes) `fixes:`. */
 /*
- * Add the checks (or fixes) of a parsed document; buf/len is its text, for
- * error positions. Takes the document.
+ * Add the checks (or, with fixes, the fixes) of a parsed document: one key,
+ * `checks:` or `fixes:`; buf/len is its text, for error positions. Takes
+ * the document.
  */
 static int add_doc(struct rc_catalog *c, struct rc_doc *doc, const char *buf,
 		   size_t len, const char *path, const char *source, bool fixes,
 		   struct rc_err *err)
 {
-	const char *key = fixes ? "fixes" : "checks";
-	const char *const top_keys[] = { key };
 	struct rc_schema_ctx sx = { .path = path,
 				    .src = buf,
 				    .srclen = len,
 				    .err = err,
 				    .arena = &c->arena };
-	const struct rc_node *root = doc->root, *list;
-	int e = 0;
+	const struct rc_node *list;
+	int e;
 
-	if (!root || root->type == RC_NODE_NULL)
-		goto out;
-	if ((e = rc_schema_check_keys(&sx, root,
-				      fixes ? "a 'fixes:' document"
-					    : "a 'checks:' document",
-				      top_keys, RC_ARRAY_SIZE(top_keys))))
-		goto out;
-	if (!(list = rc_node_get(root, key))) {
-		e = rc_schema_error(&sx, root, "missing key '%s'", key);
-		goto out;
-	}
-	if (list->type != RC_NODE_NULL)
+	e = rc_schema_doc_list(&sx, doc->root, fixes ? "fixes" : "checks",
+			       &list);
+	if (!e && list)
 		e = fixes ? rc_catalog_add_fixes_src(c, list, path, buf, len,
 						     err)
 			  : rc_catalog_add_checks_src(c, list, path, source,
 						      buf, len, err);
-out:
 	rc_doc_free(doc);
 	return e;
 }

@@ -294,6 +294,26 @@ static void *re_alloc(PCRE2_SIZE n, void *data)
 	return rc_malloc(n);
 }
 
+int rc_schema_doc_list(struct rc_schema_ctx *cx, const struct rc_node *root,
+		       const char *key, const struct rc_node **list)
+{
+	const char *const keys[] = { key };
+	char what[64];
+	int e;
+
+	*list = NULL;
+	if (!root || root->type == RC_NODE_NULL)
+		return 0;
+	snprintf(what, sizeof(what), "a '%s:' document", key);
+	if ((e = rc_schema_check_keys(cx, root, what, keys, 1)))
+		return e;
+	if (!(*list = rc_node_get(root, key)))
+		return rc_schema_error(cx, root, "missing key '%s'", key);
+	if ((*list)->type == RC_NODE_NULL)
+		*list = NULL;
+	return 0;
+}
+
 static void re_release(void *p, void *data)
 {
 	(void)data;

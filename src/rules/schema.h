@@ -60,6 +60,14 @@ void rc_schema_key_pos(struct rc_schema_ctx *cx, const struct rc_node *node,
 int rc_schema_check_keys(struct rc_schema_ctx *cx, const struct rc_node *node,
 			 const char *what, const char *const *keys, size_t n);
 
+/*
+ * A rules document: its root has exactly one key, key ("checks", "fixes",
+ * "secrets"), holding a list. *list is that node, or NULL when the document
+ * or the key is empty; any other key, or none, is a located error.
+ */
+int rc_schema_doc_list(struct rc_schema_ctx *cx, const struct rc_node *root,
+		       const char *key, const struct rc_node **list);
+
 /* A string scalar without NUL bytes, non-empty; *out in the arena. */
 int rc_schema_str(struct rc_schema_ctx *cx, const struct rc_node *node,
 		  const char *what, const char **out);

@@ -220,25 +220,17 @@ int rc_secret_rules_add(struct rc_secrets *set, const struct rc_node *list,
 static int add_doc(struct rc_secrets *set, struct rc_doc *doc, const char *buf,
 		   size_t len, const char *path, struct rc_err *err)
 {
-	const char *const top_keys[] = { "secrets" };
 	struct rc_schema_ctx sx = { .path = path,
 				    .src = buf,
 				    .srclen = len,
 				    .err = err,
 				    .arena = &set->arena };
-	const struct rc_node *root = doc->root, *list;
-	int e = 0;
+	const struct rc_node *list;
+	int e;
 
-	if (!root || root->type == RC_NODE_NULL)
-		goto out;
-	if ((e = rc_schema_check_keys(&sx, root, "a 'secrets:' document",
-				      top_keys, RC_ARRAY_SIZE(top_keys))))
-		goto out;
-	if (!(list = rc_node_get(root, "secrets")))
-		e = rc_schema_error(&sx, root, "missing key 'secrets'");
-	else if (list->type != RC_NODE_NULL)
+	e = rc_schema_doc_list(&sx, doc->root, "secrets", &list);
+	if (!e && list)
 		e = rc_secret_rules_add(set, list, path, buf, len, err);
-out:
 	rc_doc_free(doc);
 	return e;
 }
